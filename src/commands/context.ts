@@ -1,0 +1,108 @@
+// What plan, apply and export share: a validated manifest, an API connection, the live state, and a plan.
+import { EXIT, UsageError } from '../errors.js';
+import { resolveApiConfig, type ApiConfig, type ApiFlags } from '../config.js';
+import type { Io } from '../io.js';
+import { KINDS, type DesiredState, type Kind, type LiveState } from '../model.js';
+import type { PlivoApi } from '../plivo/api.js';
+import { DEFAULT_PLAN_OPTIONS, type Plan, type PlanOptions } from '../plan/types.js';
+import { parseKindList } from '../kinds.js';
+
+export interface PlanFlags extends ApiFlags {
+  /** undefined: the manifest's own `prune:`; "": every declared kind; "uris,trunks": those. */
+  prune?: string;
+  rotate: string[];
+  force: boolean;
+}
+
+export interface LoadedForPlan {
+  file: string;
+  sha256: string;
+  desired: DesiredState;
+  secrets: string[];
+}
+
+/** Loads and validates; prints warnings; any error → the diagnostics on stderr and exit 3, before any API call. */
+export async function loadValidManifest(file: string, io: Io): Promise<LoadedForPlan> {
+  const { loadManifest, formatDiagnostic } = await import('../manifest/index.js');
+  const loaded = await loadManifest(file, io.env);
+  for (const d of loaded.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0 || loaded.desired === null) {
+    throw new UsageError(
+      `${file}: ${errors} problem${errors === 1 ? '' : 's'}; nothing was sent to the API`,
+      `Fix the lines above; \`plivo-sync validate ${file}\` checks again without touching the account.`,
+    );
+  }
+  return { file, sha256: loaded.sha256, desired: loaded.desired, secrets: loaded.secrets };
+}
+
+export function resolvePlanOptions(flags: PlanFlags, desired: DesiredState): PlanOptions {
+  let prune: Kind[];
+  if (flags.prune === undefined) prune = desired.prune;
+  else if (flags.prune.trim() === '' || flags.prune === 'true') prune = desired.declared;
+  else prune = parseKindList(flags.prune, '--prune');
+  for (const r of flags.rotate) {
+    if (r === 'all') continue;
+    const [kind, ...rest] = r.split(':');
+    const name = rest.join(':');
+    if ((kind !== 'uri' && kind !== 'credential') || name === '') {
+      throw new UsageError(
+        `--rotate "${r}": expected uri:NAME, credential:NAME or all`,
+        'Only URI and credential passwords are write-only; endpoint passwords are compared by their hash.',
+      );
+    }
+    const known = (kind === 'uri' ? desired.uri : desired.credential).some((d) => d.name === name);
+    if (!known) throw new UsageError(`--rotate "${r}": no ${kind} named "${name}" in the manifest`);
+  }
+  return { ...DEFAULT_PLAN_OPTIONS, prune: KINDS.filter((k) => prune.includes(k)), rotate: flags.rotate, force: flags.force };
+}
+
+export interface Connection {
+  api: PlivoApi;
+  config: ApiConfig;
+}
+
+/** Resolves the API configuration (exit 3 on bad flags) and creates the client; debug traces go to stderr. */
+export async function connect(flags: ApiFlags, io: Io, secrets: readonly string[] = []): Promise<Connection> {
+  const config = resolveApiConfig(flags, io.env);
+  const { createPlivoApi } = await import('../plivo/index.js');
+  const api = createPlivoApi(config, { trace: (line: string) => io.err(`debug: ${line}\n`), secrets: [...secrets] });
+  return { api, config };
+}
+
+/**
+ * Reads every kind (progress on a TTY), then, for managed endpoints whose list entry lacks the password hash,
+ * one GET each to learn it (the recorded live lists omit it; a GET may carry it).
+ */
+export async function readLive(api: PlivoApi, desired: DesiredState | null, io: Io, kinds: readonly Kind[] = KINDS): Promise<LiveState> {
+  const seen = new Map<Kind, string>();
+  const progress = io.stderrIsTTY
+    ? (kind: Kind, read: number, total: number) => {
+        seen.set(kind, `${kind}s ${read}/${total}`);
+        io.err(`\rreading: ${[...seen.values()].join(', ')}\x1b[K`);
+      }
+    : undefined;
+  const live = await api.readAll(kinds, progress);
+  if (progress) io.err('\r\x1b[K');
+  if (desired) {
+    const wanted = new Set(desired.endpoint.map((e) => e.username));
+    const { stripEndpointSuffix } = await import('../model.js');
+    const missing = live.endpoint.filter((e) => e.password_md5 === undefined && wanted.has(stripEndpointSuffix(e.username) ?? ''));
+    await Promise.all(
+      missing.map(async (e) => {
+        const full = await api.get('endpoint', e.id);
+        if (full?.password_md5 !== undefined) e.password_md5 = full.password_md5;
+      }),
+    );
+  }
+  return live;
+}
+
+export async function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions): Promise<Plan> {
+  const { planChanges } = await import('../plan/index.js');
+  return planChanges(desired, live, options);
+}
+
+export function exitForRefusals(plan: Plan): number | null {
+  return plan.refusals.length > 0 ? EXIT.REFUSED : null;
+}
