@@ -250,7 +250,17 @@ async function main(): Promise<number> {
         );
       }),
     )
-    .demandCommand(1, 'Name a command: validate, plan, apply, export or emulator.')
+    .command(
+      'demo',
+      'a guided tour on the bundled emulator: validate, plan, apply, plan, export',
+      (y) => y.option('keep', { type: 'boolean', default: false, describe: 'keep the demo files (printed paths)' }).example('$0 demo', 'two minutes, nothing leaves this machine'),
+      run(async (lastArgs, io) => {
+        const { runDemo } = await import('./commands/demo.js');
+        return runDemo({ keep: Boolean(lastArgs.keep) }, io);
+      }),
+    )
+    .completion('completion', 'print a bash/zsh completion script (add `source <(plivo-sync completion)` to your shell rc)')
+    .demandCommand(1, 'Name a command: validate, plan, apply, export, emulator or demo.')
     .strict()
     .recommendCommands()
     .epilogue(`${EXIT_CODES}\n\n${ENV_HELP}`)
