@@ -1,0 +1,221 @@
+// Live state → a manifest that recreates it: names for references, ${VAR} placeholders for passwords,
+// defaults left out, sorted and deterministic. Pure: no I/O, clock or environment.
+import { RefusedError } from '../errors.js';
+import {
+  KINDS,
+  MANIFEST_KEYS,
+  type Kind,
+  type LiveEndpoint,
+  type LiveState,
+  type LiveTrunk,
+  type LiveUri,
+  type LiveCredential,
+  type LiveIpacl,
+} from '../model.js';
+import { renderManifestText, type ManifestItem, type ManifestSection } from './document.js';
+import { nameLiveState, type NamedObject, type Rename } from './names.js';
+import { createVariableAllocator } from './variables.js';
+
+export interface ExportOptions {
+  /** Kinds to write; default all. A trunk's uris, credential and ACL are written even when their kind is not. */
+  kinds?: Kind[];
+  /** Prefix rewrite applied to names (and endpoint usernames) and therefore to every reference to them. */
+  rename?: Rename;
+  /** The source account for the header comment, e.g. "account MA… at https://api.plivo.com". */
+  source: string;
+  toolVersion: string;
+  /** Leave endpoints' app_id out (for cloning into an account where those applications do not exist). */
+  dropAppIds?: boolean;
+  /** What the modeline points editors at; default the schema shipped in this version's npm package. */
+  schemaUrl?: string;
+}
+
+export interface ExportResult {
+  /** The YAML manifest. */
+  text: string;
+  /** ${VAR}s to set, e.g. {name: 'URI_PRIMARY_PBX_PASSWORD', for: 'uri primary-pbx'}. */
+  variables: Array<{ name: string; for: string }>;
+  /** Objects without a name, written under their `<kind>-<id>` identity. */
+  unnamed: Array<{ kind: Kind; id: string; written_as: string }>;
+  /** Objects of kinds not asked for, written because an exported trunk uses them. */
+  included: Array<{ kind: Kind; id: string; written_as: string }>;
+}
+
+/** The kinds a trunk refers to, and the live field holding each reference. */
+const TRUNK_REFERENCES = [
+  { field: 'primary_uri', kind: 'uri', id: (t: LiveTrunk) => t.primary_uri_id },
+  { field: 'fallback_uri', kind: 'uri', id: (t: LiveTrunk) => t.fallback_uri_id },
+  { field: 'ipacl', kind: 'ipacl', id: (t: LiveTrunk) => t.ipacl_id },
+  { field: 'credential', kind: 'credential', id: (t: LiveTrunk) => t.credential_id },
+] as const;
+
+export function defaultSchemaUrl(toolVersion: string): string {
+  return `https://unpkg.com/plivo-sync@${toolVersion}/schema/manifest.schema.json`;
+}
+
+/**
+ * Writes `live` as a manifest. `live` must hold every kind asked for and, when trunks are asked for, the uris,
+ * credentials and ipacls they use. Throws RefusedError when names collide within a kind or a trunk refers to
+ * an object the live state does not hold.
+ */
+export function exportManifest(live: LiveState, opts: ExportOptions): ExportResult {
+  const requested = KINDS.filter((k) => (opts.kinds ?? KINDS).includes(k));
+  const needed = requested.includes('trunk') ? requestedWithParents(requested) : requested;
+  const named = nameLiveState(live, needed, opts.rename);
+  const nameById = new Map<Kind, Map<string, string>>(
+    needed.map((k) => [k, new Map(named.get(k)!.map((n) => [n.live.id, n.name]))]),
+  );
+
+  // Parents of kinds not asked for: only those the exported trunks use, so every reference resolves.
+  const used = collectTrunkReferences(named.get('trunk') ?? [], nameById);
+  const written = new Map<Kind, NamedObject[]>();
+  for (const kind of needed) {
+    const all = named.get(kind)!;
+    written.set(kind, requested.includes(kind) ? all : all.filter((n) => used.get(kind)!.has(n.live.id)));
+  }
+
+  const nextVariable = createVariableAllocator();
+  const result: ExportResult = { text: '', variables: [], unnamed: [], included: [] };
+  const secret = (kind: Kind, name: string): string => {
+    const variable = nextVariable(kind, name);
+    result.variables.push({ name: variable, for: `${kind} ${name}` });
+    return `\${${variable}}`;
+  };
+
+  const sections: ManifestSection[] = [];
+  for (const kind of needed) {
+    const objects = written.get(kind)!;
+    const isIncluded = !requested.includes(kind);
+    if (isIncluded && objects.length === 0) continue;
+    const items = objects.map((n): ManifestItem => {
+      if (n.unnamed) result.unnamed.push({ kind, id: n.live.id, written_as: n.name });
+      if (isIncluded) result.included.push({ kind, id: n.live.id, written_as: n.name });
+      return {
+        fields: writeFields(n, nameById, secret, opts.dropAppIds ?? false),
+        comment: n.unnamed ? `unnamed in the source account (id ${n.live.id})` : undefined,
+      };
+    });
+    sections.push({ key: MANIFEST_KEYS[kind], comment: sectionComment(kind, objects, isIncluded, opts), items });
+  }
+
+  result.text = renderManifestText(header(requested, opts), sections);
+  return result;
+}
+
+function requestedWithParents(requested: Kind[]): Kind[] {
+  return KINDS.filter((k) => requested.includes(k) || k === 'uri' || k === 'credential' || k === 'ipacl');
+}
+
+/** Ids of uris, credentials and ipacls the trunks use; refuses a reference to an object that was not read. */
+function collectTrunkReferences(trunks: NamedObject[], nameById: Map<Kind, Map<string, string>>): Map<Kind, Set<string>> {
+  const used = new Map<Kind, Set<string>>(KINDS.map((k) => [k, new Set<string>()]));
+  const dangling: string[] = [];
+  for (const t of trunks) {
+    const trunk = t.live as LiveTrunk;
+    for (const ref of TRUNK_REFERENCES) {
+      const id = ref.id(trunk);
+      if (id === null || id === '') continue;
+      if (nameById.get(ref.kind)?.has(id)) used.get(ref.kind)!.add(id);
+      else dangling.push(`  trunk "${t.name}" (id ${trunk.id}): ${ref.field} ${id}`);
+    }
+  }
+  if (dangling.length > 0) {
+    throw new RefusedError(
+      `cannot export: trunks refer to objects the account did not list:\n${dangling.join('\n')}`,
+      'The account probably changed while it was read; export again.',
+    );
+  }
+  return used;
+}
+
+/** The manifest fields of one object, defaults left out (they are what the manifest assumes). */
+function writeFields(
+  n: NamedObject,
+  nameById: Map<Kind, Map<string, string>>,
+  secret: (kind: Kind, name: string) => string,
+  dropAppIds: boolean,
+): ManifestItem['fields'] {
+  const l = n.live;
+  switch (l.kind) {
+    case 'uri':
+      return writeUri(l, n.name, secret);
+    case 'credential':
+      return writeCredential(l, n.name, secret);
+    case 'ipacl':
+      return writeIpacl(l, n.name);
+    case 'trunk':
+      return writeTrunk(l, n.name, nameById);
+    case 'endpoint':
+      return writeEndpoint(l, n.name, secret, dropAppIds);
+  }
+}
+
+function writeUri(l: LiveUri, name: string, secret: (kind: Kind, name: string) => string): ManifestItem['fields'] {
+  const f: ManifestItem['fields'] = { name, uri: l.uri };
+  if (l.authentication_needed) f.authentication_needed = true;
+  if (l.username !== null && l.username !== '') f.username = l.username;
+  if (l.authentication_needed) f.password = secret('uri', name);
+  return f;
+}
+
+function writeCredential(l: LiveCredential, name: string, secret: (kind: Kind, name: string) => string): ManifestItem['fields'] {
+  return { name, username: l.username, password: secret('credential', name) };
+}
+
+function writeIpacl(l: LiveIpacl, name: string): ManifestItem['fields'] {
+  // The API's order is kept: it is what the account holds, and it is stable between reads.
+  return { name, ip_addresses: [...l.ip_addresses] };
+}
+
+function writeTrunk(l: LiveTrunk, name: string, nameById: Map<Kind, Map<string, string>>): ManifestItem['fields'] {
+  const f: ManifestItem['fields'] = { name, trunk_direction: l.trunk_direction };
+  if (l.trunk_status !== 'enabled') f.trunk_status = l.trunk_status;
+  if (l.secure) f.secure = true;
+  for (const ref of TRUNK_REFERENCES) {
+    const id = ref.id(l);
+    if (id !== null && id !== '') f[ref.field] = nameById.get(ref.kind)!.get(id)!;
+  }
+  return f;
+}
+
+function writeEndpoint(
+  l: LiveEndpoint,
+  name: string,
+  secret: (kind: Kind, name: string) => string,
+  dropAppIds: boolean,
+): ManifestItem['fields'] {
+  const f: ManifestItem['fields'] = { username: name, alias: l.alias, password: secret('endpoint', name) };
+  if (!dropAppIds && l.app_id !== null && l.app_id !== '') f.app_id = l.app_id;
+  return f;
+}
+
+function sectionComment(kind: Kind, objects: NamedObject[], isIncluded: boolean, opts: ExportOptions): string[] {
+  const lines: string[] = [];
+  if (isIncluded) {
+    lines.push(`Only the ${MANIFEST_KEYS[kind]} the exported trunks use (${MANIFEST_KEYS[kind]} were not asked for), so that`);
+    lines.push(`every reference resolves. Note: a bare --prune also covers ${MANIFEST_KEYS[kind]} now that this key is here.`);
+  }
+  if (kind === 'endpoint') {
+    if (opts.dropAppIds) {
+      lines.push('app_id left out on purpose: applying leaves the application attached to each endpoint alone.');
+    } else if (objects.some((n) => (n.live as LiveEndpoint).app_id)) {
+      lines.push('app_id: the application attached in the source account. Applications are managed outside');
+      lines.push('plivo-sync; another account will not have these ids: export with --drop-app-ids to leave them');
+      lines.push('out (an absent app_id leaves the attached application alone).');
+    }
+  }
+  return lines;
+}
+
+function header(requested: Kind[], opts: ExportOptions): string[] {
+  const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+  const lines = [
+    `yaml-language-server: $schema=${opts.schemaUrl ?? defaultSchemaUrl(opts.toolVersion)}`,
+    `Exported from ${oneLine(opts.source)} by plivo-sync ${oneLine(opts.toolVersion)}.`,
+  ];
+  if (requested.length < KINDS.length) lines.push(`Kinds: ${requested.map((k) => MANIFEST_KEYS[k]).join(', ')}.`);
+  if (opts.rename) lines.push(`Names rewritten: prefix "${oneLine(opts.rename.from)}" → "${oneLine(opts.rename.to)}".`);
+  lines.push('Passwords cannot be read back: each is an environment variable placeholder to set before plan or');
+  lines.push('apply; identities are names (endpoints: usernames without the 12-digit suffix Plivo adds).');
+  return lines;
+}
