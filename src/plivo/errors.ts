@@ -37,7 +37,9 @@ export class AuthError extends ApiError {
 
 /**
  * A create whose outcome is unknown: the request may or may not have been performed (timeout, connection
- * reset, 5xx, or a 429 after retries). The caller must look the object up by identity before creating again.
+ * reset, 5xx, a 2xx whose body is unreadable or lacks the id). The caller must look the object up by identity
+ * before creating again. A 429 is not one of these: the rate limiter answers before doing anything, so a create
+ * still throttled after its retries is a plain ApiError (status 429) and was not performed.
  */
 export class LostResponseError extends ApiError {
   constructor(method: string, path: string, readonly cause_: string) {

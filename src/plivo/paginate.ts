@@ -1,0 +1,111 @@
+// Lists every object of a collection: the first page, then all remaining pages at once, each object exactly once.
+//
+// Never a silently partial list: later steps plan deletes from what this returns, so an object missing from
+// it could be "pruned". Every pass is checked: each page must report the first page's total_count, hold
+// exactly the number of objects its offset implies, and the pages together must hold total_count distinct ids.
+// A pass that fails a check (the list changed while it was being read: objects created, deleted or shifted
+// between pages) is thrown away and the whole list read again, up to `rereads` times; then ApiError.
+// A malformed page (no objects array, no total_count, the wrong offset) is an ApiError at once.
+// Paging follows `offset + limit < total_count` only: `meta.next` is unreliable on the live API.
+// What one pass cannot see: another client deleting one object and creating another between two page reads
+// leaves every count intact; only reading again would reveal it. Runs against a quiet account are exact.
+import { ApiError } from './errors.js';
+
+/** The largest page the API serves. */
+export const PAGE_LIMIT = 20;
+export const DEFAULT_REREADS = 2;
+
+export interface ListOptions<T> {
+  /** The collection path, for messages. */
+  path: string;
+  /** GET `path?limit=…&offset=…`, answering the parsed JSON envelope. */
+  readPage: (offset: number, limit: number) => Promise<unknown>;
+  /** One wire object as a model object; throws ApiError when it is malformed. */
+  convert: (raw: unknown) => T;
+  onProgress?: (read: number, total: number) => void;
+  /** Whole re-reads allowed when the list changes underneath; default DEFAULT_REREADS. */
+  rereads?: number;
+}
+
+interface Page {
+  offset: number;
+  total: number;
+  objects: unknown[];
+}
+
+/** A pass whose pages do not fit together. */
+class Inconsistent {
+  constructor(readonly detail: string) {}
+}
+
+export async function listAll<T extends { id: string }>(opts: ListOptions<T>): Promise<T[]> {
+  const rereads = opts.rereads ?? DEFAULT_REREADS;
+  let last = '';
+  for (let pass = 0; pass <= rereads; pass++) {
+    const result = await readPass(opts);
+    if (!(result instanceof Inconsistent)) return result;
+    last = result.detail;
+  }
+  throw new ApiError(
+    `GET ${opts.path}: the list kept changing while being read (${last}); read ${rereads + 1} times, refusing to use a partial list`,
+    null,
+    'GET',
+    opts.path,
+    null,
+    null,
+    'Another client may be changing this account right now; try again when it is done.',
+  );
+}
+
+async function readPass<T extends { id: string }>(opts: ListOptions<T>): Promise<T[] | Inconsistent> {
+  const first = parsePage(await opts.readPage(0, PAGE_LIMIT), 0, opts.path);
+  const total = first.total;
+  let read = first.objects.length;
+  opts.onProgress?.(read, total);
+  const offsets: number[] = [];
+  for (let offset = PAGE_LIMIT; offset < total; offset += PAGE_LIMIT) offsets.push(offset);
+  const rest = await Promise.all(
+    offsets.map(async (offset) => {
+      const page = parsePage(await opts.readPage(offset, PAGE_LIMIT), offset, opts.path);
+      read += page.objects.length;
+      opts.onProgress?.(Math.min(read, total), total);
+      return page;
+    }),
+  );
+
+  const byId = new Map<string, T>();
+  for (const page of [first, ...rest]) {
+    if (page.total !== total) return new Inconsistent(`total_count went from ${total} to ${page.total}`);
+    const expected = Math.min(PAGE_LIMIT, total - page.offset);
+    if (page.objects.length !== expected) {
+      return new Inconsistent(`the page at offset ${page.offset} held ${page.objects.length} objects, expected ${expected}`);
+    }
+    for (const raw of page.objects) {
+      const obj = opts.convert(raw);
+      if (!byId.has(obj.id)) byId.set(obj.id, obj);
+    }
+  }
+  if (byId.size !== total) return new Inconsistent(`${total} objects listed but only ${byId.size} distinct ids`);
+  return [...byId.values()];
+}
+
+function parsePage(body: unknown, offset: number, path: string): Page {
+  const bad = (problem: string): ApiError =>
+    new ApiError(
+      `unexpected answer from GET ${path} (offset ${offset}): ${problem}`,
+      null,
+      'GET',
+      path,
+      null,
+      null,
+      'The API answered in a shape this version of plivo-sync does not know; re-run with --debug and report it.',
+    );
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw bad('not a JSON object');
+  const { meta, objects } = body as { meta?: unknown; objects?: unknown };
+  if (!Array.isArray(objects)) throw bad('"objects" is not a list');
+  if (meta === null || typeof meta !== 'object') throw bad('"meta" is missing');
+  const { total_count: total, offset: echoed } = meta as { total_count?: unknown; offset?: unknown };
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw bad('"meta.total_count" is not a count');
+  if (typeof echoed === 'number' && echoed !== offset) throw bad(`"meta.offset" is ${echoed}, asked for ${offset}`);
+  return { offset, total, objects };
+}
