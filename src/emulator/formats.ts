@@ -1,0 +1,88 @@
+// Value formats the API documents: IP addresses and CIDR blocks, origination URI targets, and the character
+// rules for credential and endpoint usernames, passwords and aliases. Each returns an error message or undefined.
+import { isIP } from 'node:net';
+
+/** IPv4, IPv6, or either as a CIDR block (prefix ≤ 32 / ≤ 128). */
+export function checkIpOrCidr(s: string): string | undefined {
+  const slash = s.indexOf('/');
+  const addr = slash < 0 ? s : s.slice(0, slash);
+  const family = isIP(addr);
+  if (family === 0) return `"${s}" is not an IPv4 or IPv6 address or CIDR block`;
+  if (slash >= 0) {
+    const prefix = s.slice(slash + 1);
+    const max = family === 4 ? 32 : 128;
+    if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return `"${s}" has a bad prefix length (0-${max})`;
+  }
+  return undefined;
+}
+
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const FQDN = new RegExp(`^(?:${LABEL}\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`);
+
+function checkHost(host: string): boolean {
+  if (host.startsWith('[') && host.endsWith(']')) return isIP(host.slice(1, -1)) === 6;
+  return isIP(host) === 4 || FQDN.test(host);
+}
+
+function splitPort(hostPort: string): { host: string; port: string | null } {
+  const bracket = /^(\[[^\]]+\])(?::(.*))?$/.exec(hostPort);
+  if (bracket) return { host: bracket[1], port: bracket[2] ?? null };
+  if (isIP(hostPort) === 6) return { host: `[${hostPort}]`, port: null };
+  const colon = hostPort.lastIndexOf(':');
+  return colon < 0 ? { host: hostPort, port: null } : { host: hostPort.slice(0, colon), port: hostPort.slice(colon + 1) };
+}
+
+function validPort(port: string | null): boolean {
+  return port === null || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
+}
+
+/**
+ * The documented URI formats: IP, IP:port, FQDN, FQDN:port, and a SIP URI `sip:[user@]host[:port]` (sips: too,
+ * with `;param` suffixes). An FQDN needs at least one dot and a top label that is not all digits.
+ */
+export function checkUriTarget(s: string): string | undefined {
+  const bad = `"${s}" is not an IP address, FQDN or SIP URI (optionally with a port)`;
+  let rest = s;
+  const sip = /^sips?:(?:([^@\s]+)@)?(.+)$/i.exec(s);
+  if (sip) {
+    if (sip[1] !== undefined && !/^[A-Za-z0-9_.!~*'()&=+$,;?/%-]+$/.test(sip[1])) return bad;
+    rest = sip[2].replace(/(;[A-Za-z0-9_.=-]+)+$/, '');
+  }
+  const { host, port } = splitPort(rest);
+  return checkHost(host) && validPort(port) ? undefined : bad;
+}
+
+export function checkCredentialUsername(s: string): string | undefined {
+  return /^[A-Za-z0-9]{5,20}$/.test(s) ? undefined : 'must be 5-20 letters or digits';
+}
+
+const SPECIALS = '~!@#$%^&*()_+';
+
+export function checkCredentialPassword(s: string): string | undefined {
+  if (!/^[A-Za-z0-9~!@#$%^&*()_+]{5,20}$/.test(s)) return `must be 5-20 characters from letters, digits and ${SPECIALS}`;
+  if (![...s].some((c) => SPECIALS.includes(c))) return `must contain at least one of ${SPECIALS}`;
+  return undefined;
+}
+
+export function checkEndpointUsername(s: string): string | undefined {
+  return /^[A-Za-z][A-Za-z0-9]{0,24}$/.test(s) ? undefined : 'must be 1-25 letters or digits, starting with a letter';
+}
+
+export function checkEndpointPassword(s: string): string | undefined {
+  return s.length >= 5 ? undefined : 'must be at least 5 characters';
+}
+
+/** Letters, digits, hyphens and underscores as documented; the SDK examples' spaces are not accepted. */
+export function checkEndpointAlias(s: string): string | undefined {
+  return /^[A-Za-z0-9_-]+$/.test(s) ? undefined : 'may contain only letters, digits, hyphens and underscores';
+}
+
+/** Application ids are numeric in every example; accept the usual id characters. */
+export function checkAppId(s: string): string | undefined {
+  return /^[A-Za-z0-9_-]+$/.test(s) ? undefined : 'is not an application id';
+}
+
+/** A non-empty string (URI usernames and passwords have no documented format). */
+export function checkNonEmpty(s: string): string | undefined {
+  return s === '' ? 'may not be blank' : undefined;
+}
