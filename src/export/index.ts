@@ -91,7 +91,7 @@ export function exportManifest(live: LiveState, opts: ExportOptions): ExportResu
       if (n.unnamed) result.unnamed.push({ kind, id: n.live.id, written_as: n.name });
       if (isIncluded) result.included.push({ kind, id: n.live.id, written_as: n.name });
       return {
-        fields: writeFields(n, nameById, secret, opts.dropAppIds ?? false),
+        fields: escapeLiterals(writeFields(n, nameById, secret, opts.dropAppIds ?? false)),
         comment: n.unnamed ? `unnamed in the source account (id ${n.live.id})` : undefined,
       };
     });
@@ -148,6 +148,21 @@ function writeFields(
     case 'endpoint':
       return writeEndpoint(l, n.name, secret, dropAppIds);
   }
+}
+
+/**
+ * The manifest reads `${` in any string as a variable and `$${` as a literal `${`: escape what came from the
+ * account so that it reads back unchanged. Passwords are the placeholders this module wrote, left as they are.
+ */
+function escapeLiterals(fields: ManifestItem['fields']): ManifestItem['fields'] {
+  // A function replacement: in a replacement string `$$` itself means `$`.
+  const escape = (s: string) => s.replaceAll('${', () => '$${');
+  const out: ManifestItem['fields'] = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'password' || typeof value === 'boolean') out[key] = value;
+    else out[key] = typeof value === 'string' ? escape(value) : value.map(escape);
+  }
+  return out;
 }
 
 function writeUri(l: LiveUri, name: string, secret: (kind: Kind, name: string) => string): ManifestItem['fields'] {

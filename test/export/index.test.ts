@@ -422,6 +422,20 @@ exportManifestSuite('keeps a multi-line source string inside the header comment'
   assert.is((parse(result.text) as Parsed).version, 1);
 });
 
+exportManifestSuite('escapes ${ in values from the account so the manifest reads them back literally', () => {
+  const live = account({
+    uri: [uri('u1', 'a${B}c', { uri: 'sip:${x}@example.com' })],
+    trunk: [trunk('t1', 'in', { primary_uri_id: 'u1' })],
+    endpoint: [endpoint('e1', 'alice', { alias: 'x$${y' })],
+  });
+  const { doc, result } = exportParsed(live);
+  assert.equal(doc.uris![0], { name: 'a$${B}c', uri: 'sip:$${x}@example.com' });
+  assert.is(doc.trunks![0].primary_uri, 'a$${B}c');
+  assert.is(doc.endpoints![0].alias, 'x$$${y');
+  assert.equal(result.variables.map((v) => v.for), ['endpoint alice']);
+  assert.is(doc.endpoints![0].password, '${ENDPOINT_ALICE_PASSWORD}');
+});
+
 exportManifestSuite.run();
 
 const defaultSchemaUrlSuite = suite('defaultSchemaUrl');
