@@ -30,7 +30,8 @@ export function renderReportText(report: ApplyReport, opts: ReportTextOptions): 
     lines.push(`Stopped: ${report.stopped.message}.${report.stopped.hint ? ` ${report.stopped.hint}` : ''}`);
   }
   if (report.interrupted) {
-    lines.push(`Interrupted: changes in flight were let finish; ${s['not-started']} were not started.`);
+    const n = s['not-started'];
+    lines.push(`Interrupted: the changes already in flight finished; ${n} ${n === 1 ? 'was' : 'were'} not started.`);
   }
   if (s.failed > 0) {
     lines.push('Fix what the errors above say, then re-run `plivo-sync apply` to converge.');
