@@ -1,0 +1,201 @@
+// The checks a JSON Schema cannot express: unique identities, references by name, trunk direction rules, and
+// the per-kind value rules of the Plivo API. Values are checked after ${VAR} interpolation and never printed
+// when they are secrets or came from the environment.
+import { KINDS, MANIFEST_KEYS, type Kind } from '../model.js';
+import { checkIpEntry, checkSipTarget } from './address.js';
+import type { Report } from './report.js';
+import { childPath } from './source.js';
+
+type Item = Record<string, unknown>;
+
+interface Entry {
+  path: string;
+  item: Item;
+}
+
+const IDENTITY: Record<Kind, string> = { uri: 'name', credential: 'name', ipacl: 'name', trunk: 'name', endpoint: 'username' };
+
+const CREDENTIAL_SPECIALS = '~!@#$%^&*()_+';
+const CREDENTIAL_PASSWORD = /^[A-Za-z0-9~!@#$%^&*()_+]{5,20}$/;
+const ENDPOINT_USERNAME = /^[A-Za-z][A-Za-z0-9]{0,24}$/;
+// Words of letters, digits, "-" and "_", separated by single spaces: the documented characters plus the
+// space that Plivo's own SDK examples create aliases with ("Test Account"); leading, trailing and doubled
+// spaces are refused because they are invisible in review.
+const ALIAS = /^[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*$/;
+// URI authentication is undocumented beyond "required": printable ASCII without spaces (digest auth puts the
+// username in a quoted header), username 1-64 and password 5-64 characters.
+const URI_USERNAME = /^[\x21-\x7e]{1,64}$/;
+const URI_PASSWORD = /^[\x21-\x7e]{5,64}$/;
+
+function text(item: Item, field: string): string | undefined {
+  const value = item[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function entriesOf(doc: Item, kind: Kind): Entry[] {
+  const list = doc[MANIFEST_KEYS[kind]];
+  if (!Array.isArray(list)) return [];
+  const out: Entry[] = [];
+  list.forEach((item, i) => {
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+      out.push({ path: childPath(MANIFEST_KEYS[kind], i), item: item as Item });
+    }
+  });
+  return out;
+}
+
+/** Reports every problem; returns the passwords written literally, which are secrets like ${VAR} values. */
+export function checkRules(doc: Item, report: Report): string[] {
+  const entries = Object.fromEntries(KINDS.map((k) => [k, entriesOf(doc, k)])) as Record<Kind, Entry[]>;
+  checkPrune(doc, report);
+  const names = Object.fromEntries(KINDS.map((k) => [k, indexIdentities(k, entries[k], report)])) as Record<Kind, Set<string>>;
+  for (const e of entries.uri) checkUri(e, report);
+  for (const e of entries.credential) checkCredential(e, report);
+  for (const e of entries.ipacl) checkIpacl(e, report);
+  for (const e of entries.trunk) checkTrunk(e, names, report);
+  for (const e of entries.endpoint) checkEndpoint(e, report);
+  return KINDS.flatMap((k) => entries[k]).flatMap((e) => warnLiteralPassword(e, report));
+}
+
+/** Pruning a kind the manifest does not list would delete every live object of it: the key must be written. */
+function checkPrune(doc: Item, report: Report): void {
+  if (!Array.isArray(doc.prune)) return;
+  doc.prune.forEach((key, i) => {
+    if (typeof key === 'string' && Object.values(MANIFEST_KEYS).includes(key) && !(key in doc)) {
+      report.error(childPath('prune', i), 'value',
+        `prune lists "${key}" but the manifest has no "${key}:" list; write "${key}: []" to delete every live one`);
+    }
+  });
+}
+
+function indexIdentities(kind: Kind, entries: Entry[], report: Report): Set<string> {
+  const field = IDENTITY[kind];
+  const first = new Map<string, string>();
+  for (const { path, item } of entries) {
+    const name = text(item, field);
+    if (name === undefined) continue;
+    const fieldPath = childPath(path, field);
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, fieldPath);
+      continue;
+    }
+    const shown = report.isInterpolated(fieldPath) ? '' : ` "${name}"`;
+    const line = report.locator.position(report.locator.offset(earlier, 'value')).line;
+    report.error(fieldPath, 'value', `duplicate ${kind} ${field}${shown}: already used at line ${line}`);
+  }
+  return new Set(first.keys());
+}
+
+function checkUri({ path, item }: Entry, report: Report): void {
+  const target = text(item, 'uri');
+  const reason = target === undefined ? null : checkSipTarget(target);
+  if (reason) report.error(childPath(path, 'uri'), 'value', `uri ${reason}`);
+  if (item.authentication_needed === true) {
+    for (const field of ['username', 'password']) {
+      if (item[field] === undefined) report.error(path, 'item', `authentication_needed is true but ${field} is missing`);
+    }
+  }
+  const username = text(item, 'username');
+  if (username !== undefined && !URI_USERNAME.test(username)) {
+    report.error(childPath(path, 'username'), 'value', 'username must be 1-64 printable characters without spaces');
+  }
+  const password = text(item, 'password');
+  if (password !== undefined && !URI_PASSWORD.test(password)) {
+    report.error(childPath(path, 'password'), 'value', 'password must be 5-64 printable characters without spaces');
+  }
+}
+
+function checkCredential({ path, item }: Entry, report: Report): void {
+  const username = text(item, 'username');
+  if (username !== undefined && !/^[A-Za-z0-9]{5,20}$/.test(username)) {
+    report.error(childPath(path, 'username'), 'value', 'username must be 5-20 letters and digits');
+  }
+  const password = text(item, 'password');
+  if (password === undefined) return;
+  const at = childPath(path, 'password');
+  if (!CREDENTIAL_PASSWORD.test(password)) {
+    report.error(at, 'value', `password must be 5-20 characters from letters, digits and ${CREDENTIAL_SPECIALS}`);
+  } else if (![...password].some((c) => CREDENTIAL_SPECIALS.includes(c))) {
+    report.error(at, 'value', `password needs at least one of ${CREDENTIAL_SPECIALS}`);
+  }
+}
+
+function checkIpacl({ path, item }: Entry, report: Report): void {
+  if (!Array.isArray(item.ip_addresses)) return;
+  const first = new Map<string, number>();
+  item.ip_addresses.forEach((address, i) => {
+    if (typeof address !== 'string') return;
+    const at = childPath(childPath(path, 'ip_addresses'), i);
+    const literal = !report.isInterpolated(at);
+    const shown = literal ? `"${address}"` : 'address';
+    const reason = checkIpEntry(address);
+    // A reason may quote part of the address (the network it meant): only for addresses written literally.
+    if (reason) report.error(at, 'value', literal ? `${shown} ${reason}` : 'address is not a valid IPv4/IPv6 address or CIDR block');
+    const earlier = first.get(address);
+    if (earlier !== undefined) report.error(at, 'value', `${shown} is already listed (ip_addresses[${earlier}])`);
+    else first.set(address, i);
+  });
+}
+
+const TRUNK_REFERENCES: { field: string; kind: Kind; direction: 'inbound' | 'outbound' }[] = [
+  { field: 'primary_uri', kind: 'uri', direction: 'inbound' },
+  { field: 'fallback_uri', kind: 'uri', direction: 'inbound' },
+  { field: 'ipacl', kind: 'ipacl', direction: 'outbound' },
+  { field: 'credential', kind: 'credential', direction: 'outbound' },
+];
+
+function checkTrunk({ path, item }: Entry, names: Record<Kind, Set<string>>, report: Report): void {
+  const direction = item.trunk_direction;
+  for (const { field, kind, direction: belongs } of TRUNK_REFERENCES) {
+    const name = text(item, field);
+    if (name === undefined) continue;
+    const at = childPath(path, field);
+    if ((direction === 'inbound' || direction === 'outbound') && direction !== belongs) {
+      report.error(at, 'key', `${field} is for ${belongs} trunks; this trunk is ${direction}`);
+      continue;
+    }
+    if (names[kind].has(name)) continue;
+    if (report.isInterpolated(at)) {
+      report.error(at, 'value', `no ${kind} with that name in this manifest`);
+      continue;
+    }
+    const other = KINDS.find((k) => k !== kind && names[k].has(name));
+    const hint = other ? `; "${name}" is a ${other}` : '';
+    report.error(at, 'value', `no ${kind} named "${name}" in this manifest${hint}`);
+  }
+  if (direction === 'inbound' && text(item, 'primary_uri') === undefined) {
+    report.error(path, 'item', 'inbound trunk needs primary_uri (the name of a uri that receives its calls)');
+  }
+  if (direction === 'outbound' && text(item, 'ipacl') === undefined && text(item, 'credential') === undefined) {
+    report.error(path, 'item', 'outbound trunk needs ipacl, credential or both (how Plivo recognises your PBX)');
+  }
+  const primary = text(item, 'primary_uri');
+  if (primary !== undefined && primary === text(item, 'fallback_uri') && direction !== 'outbound') {
+    report.error(childPath(path, 'fallback_uri'), 'value', 'fallback_uri must differ from primary_uri');
+  }
+}
+
+function checkEndpoint({ path, item }: Entry, report: Report): void {
+  const username = text(item, 'username');
+  if (username !== undefined && !ENDPOINT_USERNAME.test(username)) {
+    report.error(childPath(path, 'username'), 'value',
+      'username must be 1-25 letters and digits, starting with a letter (Plivo appends 12 digits itself)');
+  }
+  const alias = text(item, 'alias');
+  if (alias !== undefined && !ALIAS.test(alias)) {
+    report.error(childPath(path, 'alias'), 'value',
+      'alias may contain letters, digits, "-" and "_", in words separated by single spaces');
+  }
+  const password = text(item, 'password');
+  if (password !== undefined && password.length < 5) {
+    report.error(childPath(path, 'password'), 'value', 'password must be at least 5 characters');
+  }
+}
+
+function warnLiteralPassword({ path, item }: Entry, report: Report): string[] {
+  const at = childPath(path, 'password');
+  if (typeof item.password !== 'string' || report.isInterpolated(at)) return [];
+  report.warn(at, 'value', 'password is written in the manifest; use ${VAR} to keep it out of the file');
+  return item.password === '' ? [] : [item.password];
+}

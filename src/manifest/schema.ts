@@ -1,0 +1,104 @@
+// The JSON Schema check: ajv compiled once, on first use, and its errors turned into one plain message each,
+// positioned at the offending key, value or item.
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from '../../schema/manifest.schema.json' with { type: 'json' };
+import type { Report } from './report.js';
+import { childPath } from './source.js';
+import { suggest } from './suggestion.js';
+
+export { schema };
+
+// ajv is CommonJS: under NodeNext its class is the module's `default` export.
+const Ajv = AjvModule.default;
+
+let compiled: ValidateFunction | undefined;
+
+function compileSchema(): ValidateFunction {
+  // verbose: errors carry their parent schema, where additionalProperties finds the allowed keys to suggest.
+  compiled ??= new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true }).compile(schema);
+  return compiled;
+}
+
+export function checkSchema(value: unknown, report: Report): void {
+  const validate = compileSchema();
+  if (validate(value)) return;
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const path = pointerToPath(error.instancePath, value);
+    const problem = describe(error, path);
+    const key = `${problem.path}\u0000${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    report.error(problem.path, problem.at, problem.message);
+  }
+}
+
+/** "/trunks/1/primary_uri" → "trunks[1].primary_uri", telling array indexes from keys by the data itself. */
+export function pointerToPath(pointer: string, root: unknown): string {
+  if (pointer === '') return '';
+  let path = '';
+  let node = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path = childPath(path, Number(segment));
+      node = node[Number(segment)];
+    } else {
+      path = childPath(path, segment);
+      node = (node as Record<string, unknown> | null)?.[segment];
+    }
+  }
+  return path;
+}
+
+/** "trunks[0].secure" → "secure"; "uris[2]" → "uris[2]"; "" → "the manifest". */
+function labelOf(path: string): string {
+  if (path === '') return 'the manifest';
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  null: 'null',
+  integer: 'a whole number',
+  number: 'a number',
+};
+
+function describe(error: ErrorObject, path: string): { path: string; at: 'key' | 'value' | 'item'; message: string } {
+  const label = labelOf(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path, at: 'item', message: `missing required field "${String(params.missingProperty)}"` };
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);
+      const guess = suggest(key, allowed);
+      const hint = guess ? `; did you mean "${guess}"?` : `; allowed: ${allowed.join(', ')}`;
+      return { path: childPath(path, key), at: 'key', message: `unknown field "${key}"${hint}` };
+    }
+    case 'type': {
+      const types = ([] as string[]).concat(params.type as string | string[]);
+      const quote = typeof error.data === 'number' && types.includes('string') ? '; put it in quotes' : '';
+      return { path, at: 'value', message: `${label} must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}${quote}` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
+      const hint = guess ? `; did you mean "${guess}"?` : '';
+      return { path, at: 'value', message: `${label} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}${hint}` };
+    }
+    case 'const':
+      return { path, at: 'value', message: `${label} must be ${JSON.stringify(params.allowedValue)}` };
+    case 'minItems':
+    case 'minLength':
+      return { path, at: 'value', message: `${label} must not be empty` };
+    case 'uniqueItems':
+      return { path: childPath(path, Number(params.i)), at: 'value', message: `${label} lists the same entry twice` };
+    default:
+      return { path, at: 'value', message: `${label} ${error.message ?? 'is invalid'}` };
+  }
+}
