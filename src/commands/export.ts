@@ -10,6 +10,7 @@ import { KINDS, MANIFEST_KEYS, type Kind } from '../model.js';
 import type { PlivoApi } from '../plivo/api.js';
 import { writeFileAtomic } from '../files.js';
 import { exportManifest, type ExportResult } from '../export/index.js';
+import type { Rename } from '../export/names.js';
 import { connect, readLive } from './context.js';
 
 export interface ExportCommandOptions extends ApiFlags {
@@ -48,9 +49,10 @@ export async function runExport(opts: ExportCommandOptions, io: Io, deps: Export
     return EXIT.INTERRUPTED;
   }
 
+  const rename = opts.renameFrom !== undefined ? { from: opts.renameFrom, to: opts.renameTo! } : undefined;
   const result = exportManifest(live, {
     kinds,
-    rename: opts.renameFrom !== undefined ? { from: opts.renameFrom, to: opts.renameTo! } : undefined,
+    rename,
     source: `account ${config.authId} at ${config.apiUrl}`,
     toolVersion: readToolVersion(),
     dropAppIds: opts.dropAppIds,
@@ -65,7 +67,7 @@ export async function runExport(opts: ExportCommandOptions, io: Io, deps: Export
   } else {
     io.out(result.text);
   }
-  io.err(describeExport(result, live, kinds, toFile ? opts.out! : null));
+  io.err(describeExport(result, live, kinds, toFile ? opts.out! : null, rename));
   return EXIT.OK;
 }
 
@@ -81,9 +83,27 @@ function checkWritableDirectory(path: string): void {
 }
 
 /** The stderr summary: counts, then everything a user must act on before applying the manifest elsewhere. */
-export function describeExport(result: ExportResult, live: Record<Kind, unknown[]>, kinds: readonly Kind[], out: string | null): string {
-  const counts = KINDS.filter((k) => kinds.includes(k)).map((k) => `${live[k].length} ${MANIFEST_KEYS[k]}`);
+export function describeExport(
+  result: ExportResult,
+  live: Record<Kind, unknown[]>,
+  kinds: readonly Kind[],
+  out: string | null,
+  rename?: Rename,
+): string {
+  const skipped = (k: Kind) => result.skipped.filter((s) => s.kind === k).length;
+  const counts = KINDS.filter((k) => kinds.includes(k)).map((k) => `${live[k].length - skipped(k)} ${MANIFEST_KEYS[k]}`);
   const lines = [`${out === null ? 'exported' : `wrote ${out}:`} ${counts.join(', ')}`];
+  if (result.skipped.length > 0) {
+    lines.push(`left out ${result.skipped.length} object(s) that no manifest can describe:`);
+    for (const s of result.skipped) lines.push(`  ${s.kind} ${s.id}: ${s.reason}`);
+  }
+  const unrenamed = KINDS.filter((k) => result.unrenamed[k]).map((k) => `${result.unrenamed[k]} ${MANIFEST_KEYS[k]}`);
+  if (rename && unrenamed.length > 0) {
+    lines.push(
+      `kept their names (no "${rename.from}" prefix): ${unrenamed.join(', ')}; applied to the source account itself, ` +
+        'the manifest manages those very objects, not copies of them',
+    );
+  }
   if (result.included.length > 0) {
     lines.push(`included ${result.included.length} object(s) of kinds not asked for, because exported trunks use them:`);
     for (const o of result.included) lines.push(`  ${o.kind} ${o.written_as}`);

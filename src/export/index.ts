@@ -39,6 +39,10 @@ export interface ExportResult {
   unnamed: Array<{ kind: Kind; id: string; written_as: string }>;
   /** Objects of kinds not asked for, written because an exported trunk uses them. */
   included: Array<{ kind: Kind; id: string; written_as: string }>;
+  /** Objects left out because no manifest entry can match them (an endpoint username without the suffix). */
+  skipped: Array<{ kind: Kind; id: string; reason: string }>;
+  /** With a rename: written objects whose identity the rename did not change, per kind. */
+  unrenamed: Partial<Record<Kind, number>>;
 }
 
 /** The kinds a trunk refers to, and the live field holding each reference. */
@@ -61,7 +65,7 @@ export function defaultSchemaUrl(toolVersion: string): string {
 export function exportManifest(live: LiveState, opts: ExportOptions): ExportResult {
   const requested = KINDS.filter((k) => (opts.kinds ?? KINDS).includes(k));
   const needed = requested.includes('trunk') ? requestedWithParents(requested) : requested;
-  const named = nameLiveState(live, needed, opts.rename);
+  const { named, unmatchable } = nameLiveState(live, needed, opts.rename);
   const nameById = new Map<Kind, Map<string, string>>(
     needed.map((k) => [k, new Map(named.get(k)!.map((n) => [n.live.id, n.name]))]),
   );
@@ -75,7 +79,14 @@ export function exportManifest(live: LiveState, opts: ExportOptions): ExportResu
   }
 
   const nextVariable = createVariableAllocator();
-  const result: ExportResult = { text: '', variables: [], unnamed: [], included: [] };
+  const result: ExportResult = { text: '', variables: [], unnamed: [], included: [], skipped: [], unrenamed: {} };
+  for (const l of unmatchable) {
+    result.skipped.push({
+      kind: l.kind,
+      id: l.id,
+      reason: `username "${(l as LiveEndpoint).username}" lacks the 12-digit suffix Plivo adds, so no manifest entry can match it`,
+    });
+  }
   const secret = (kind: Kind, name: string): string => {
     const variable = nextVariable(kind, name);
     result.variables.push({ name: variable, for: `${kind} ${name}` });
@@ -90,6 +101,7 @@ export function exportManifest(live: LiveState, opts: ExportOptions): ExportResu
     const items = objects.map((n): ManifestItem => {
       if (n.unnamed) result.unnamed.push({ kind, id: n.live.id, written_as: n.name });
       if (isIncluded) result.included.push({ kind, id: n.live.id, written_as: n.name });
+      if (opts.rename && n.renamedFrom === undefined) result.unrenamed[kind] = (result.unrenamed[kind] ?? 0) + 1;
       return {
         fields: escapeLiterals(writeFields(n, nameById, secret, opts.dropAppIds ?? false)),
         comment: n.unnamed ? `unnamed in the source account (id ${n.live.id})` : undefined,

@@ -19,13 +19,17 @@ export interface NamedObject<L extends Live = Live> {
 }
 
 /**
- * The written identity of a live object. The prefix rewrite applies to real names and endpoint usernames, not
+ * The written identity of a live object; null for an endpoint whose username lacks Plivo's 12-digit suffix,
+ * which no manifest entry can match (the planner never adopts one), so it cannot be exported. The prefix rewrite applies to real names and endpoint usernames, not
  * to the `<kind>-<id>` identity of an unnamed object: that one is derived from the source account's id.
  */
-export function nameLiveObject(live: Live, rename?: Rename): NamedObject {
+export function nameLiveObject(live: Live, rename?: Rename): NamedObject | null {
   let own: string;
-  if (live.kind === 'endpoint') own = stripEndpointSuffix(live.username) ?? live.username;
-  else if (live.name === null || live.name === '') return { live, name: `${live.kind}-${live.id}`, unnamed: true };
+  if (live.kind === 'endpoint') {
+    const base = stripEndpointSuffix(live.username);
+    if (base === null) return null;
+    own = base;
+  } else if (live.name === null || live.name === '') return { live, name: `${live.kind}-${live.id}`, unnamed: true };
   else own = live.name;
   if (rename && own.startsWith(rename.from)) {
     const name = rename.to + own.slice(rename.from.length);
@@ -39,15 +43,28 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+export interface NamedState {
+  /** Per kind, sorted by identity. */
+  named: Map<Kind, NamedObject[]>;
+  /** Objects no manifest can describe (see nameLiveObject), in the order read. */
+  unmatchable: Live[];
+}
+
 /**
  * Names every object of the given kinds and sorts each kind by identity. Throws RefusedError naming every id
  * when two objects of a kind would be written under one identity.
  */
-export function nameLiveState(live: LiveState, kinds: readonly Kind[], rename?: Rename): Map<Kind, NamedObject[]> {
+export function nameLiveState(live: LiveState, kinds: readonly Kind[], rename?: Rename): NamedState {
   const named = new Map<Kind, NamedObject[]>();
+  const unmatchable: Live[] = [];
   const collisions: string[] = [];
   for (const kind of kinds) {
-    const objects = (live[kind] as Live[]).map((l) => nameLiveObject(l, rename));
+    const objects: NamedObject[] = [];
+    for (const l of live[kind] as Live[]) {
+      const n = nameLiveObject(l, rename);
+      if (n) objects.push(n);
+      else unmatchable.push(l);
+    }
     objects.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.live.id, b.live.id));
     for (let i = 0; i < objects.length; ) {
       let j = i + 1;
@@ -65,7 +82,7 @@ export function nameLiveState(live: LiveState, kinds: readonly Kind[], rename?: 
         : `Rename or delete all but one of each in the account (or leave the kind out with --kinds), then export again.`,
     );
   }
-  return named;
+  return { named, unmatchable };
 }
 
 function describeCollision(kind: Kind, objects: NamedObject[]): string {

@@ -214,7 +214,7 @@ const describeExportSuite = suite('describeExport');
 
 describeExportSuite('says only the counts when there is nothing to act on', () => {
   const live = account({ trunk: [], endpoint: [] });
-  const result = { text: '', variables: [], unnamed: [], included: [] };
+  const result = { text: '', variables: [], unnamed: [], included: [], skipped: [], unrenamed: {} };
   assert.is(describeExport(result, live, ['trunk'], null), 'exported 0 trunks\n');
   assert.is(describeExport(result, live, ['trunk'], 'a.yaml'), 'wrote a.yaml: 0 trunks\n');
 });
@@ -228,6 +228,8 @@ describeExportSuite('lists included, unnamed and variables with aligned names', 
     ],
     unnamed: [{ kind: 'trunk' as const, id: '42', written_as: 'trunk-42' }],
     included: [{ kind: 'uri' as const, id: 'u1', written_as: 'a' }],
+    skipped: [],
+    unrenamed: {},
   };
   assert.is(
     describeExport(result, account({}), ['trunk', 'endpoint'], null),
@@ -240,6 +242,28 @@ describeExportSuite('lists included, unnamed and variables with aligned names', 
       'set these variables to the passwords before plan or apply with this manifest (they cannot be read back):',
       '  URI_A_PASSWORD            uri a',
       '  ENDPOINT_LONGER_PASSWORD  endpoint longer',
+      '',
+    ].join('\n'),
+  );
+});
+
+describeExportSuite('counts what was written, lists what was left out, and warns about names a rename kept', () => {
+  const live = account({ trunk: [trunk('t1', 'prod-a'), trunk('t2', 'b')], endpoint: [endpoint('e1', 'a'), endpoint('e2', 'x', { username: 'b' })] });
+  const result = {
+    text: '',
+    variables: [],
+    unnamed: [],
+    included: [],
+    skipped: [{ kind: 'endpoint' as const, id: 'e2', reason: 'why' }],
+    unrenamed: { trunk: 1, endpoint: 1 },
+  };
+  assert.is(
+    describeExport(result, live, ['trunk', 'endpoint'], null, { from: 'prod-', to: 'stg-' }),
+    [
+      'exported 2 trunks, 1 endpoints',
+      'left out 1 object(s) that no manifest can describe:',
+      '  endpoint e2: why',
+      'kept their names (no "prod-" prefix): 1 trunks, 1 endpoints; applied to the source account itself, the manifest manages those very objects, not copies of them',
       '',
     ].join('\n'),
   );

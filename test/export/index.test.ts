@@ -107,6 +107,8 @@ endpoints:
   ]);
   assert.equal(result.unnamed, []);
   assert.equal(result.included, []);
+  assert.equal(result.skipped, []);
+  assert.equal(result.unrenamed, {});
 });
 
 exportManifestSuite('starts with the modeline, then names the source account and tool version', () => {
@@ -253,6 +255,7 @@ exportManifestSuite('rewrites the prefix of names and of references to them, and
   ]);
   assert.equal(doc.endpoints, [{ username: 'stgalice', alias: 'prod-alias', password: '${ENDPOINT_STGALICE_PASSWORD}' }]);
   assert.match(result.text, 'Names rewritten: prefix "prod" → "stg".');
+  assert.equal(result.unrenamed, { uri: 2 });
 });
 
 exportManifestSuite('refuses a rewrite that makes two names collide', () => {
@@ -288,7 +291,7 @@ exportManifestSuite('sorts each kind by identity in code-unit order, kinds in ma
   assert.equal(keys, ['version', 'uris', 'credentials', 'ipacls', 'trunks', 'endpoints']);
 });
 
-exportManifestSuite('writes endpoint usernames without the 12-digit suffix, and whole when there is none', () => {
+exportManifestSuite('writes endpoint usernames without the 12-digit suffix, and leaves out those without one', () => {
   const live = account({
     endpoint: [
       endpoint('e1', 'alice1'),
@@ -297,10 +300,13 @@ exportManifestSuite('writes endpoint usernames without the 12-digit suffix, and 
       endpoint('e4', 'x', { username: 'dave12345678901' }),
     ],
   });
-  const { doc } = exportParsed(live, { kinds: ['endpoint'] });
-  // dave has 11 trailing digits: not Plivo's suffix, so the username is kept whole.
-  assert.equal(doc.endpoints!.map((e) => e.username), ['alice1', 'bob', 'carol', 'dave12345678901']);
-  for (const e of live.endpoint) assert.ok(doc.endpoints!.some((d) => d.username === liveIdentity(e)));
+  const { doc, result } = exportParsed(live, { kinds: ['endpoint'] });
+  assert.equal(doc.endpoints!.map((e) => e.username), ['alice1', 'carol']);
+  // No manifest entry can match a username without the suffix (dave's 11 digits are not one): the planner
+  // never adopts such an endpoint, so writing it would make apply create a second one.
+  assert.equal(result.skipped.map((s) => s.id), ['e2', 'e4']);
+  assert.match(result.skipped[0].reason, 'username "bob" lacks the 12-digit suffix');
+  assert.equal(result.variables.map((v) => v.for), ['endpoint alice1', 'endpoint carol']);
 });
 
 exportManifestSuite('derives one readable, unique variable per password', () => {
