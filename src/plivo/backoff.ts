@@ -37,6 +37,8 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
   const h = header.trim();
   if (h === '') return null;
   if (/^\d+(\.\d+)?$/.test(h)) return Math.round(Number(h) * 1000);
+  // An HTTP date always names its month; this keeps "-5" and other numbers from parsing as years.
+  if (!/[a-z]/i.test(h)) return null;
   const date = Date.parse(h);
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - now);

@@ -23,6 +23,8 @@ export interface ClientDeps {
   /** Milliseconds since the epoch; drives pacing and Retry-After dates. */
   now?: () => number;
   retry?: Partial<RetryPolicy>;
+  /** Secret values (passwords, `${VAR}` values) to cut out of traces and errors from the start; see redact(). */
+  secrets?: readonly string[];
 }
 
 export type Method = 'GET' | 'POST' | 'DELETE';
@@ -104,7 +106,7 @@ export class HttpClient {
     this.base = `${config.apiUrl.replace(/\/+$/, '')}/v1/Account/${encodeURIComponent(config.authId)}/`;
     const basic = Buffer.from(`${config.authId}:${config.authToken}`).toString('base64');
     this.authorization = `Basic ${basic}`;
-    this.redactor = new Redactor([config.authToken, basic]);
+    this.redactor = new Redactor([config.authToken, basic, ...(deps.secrets ?? [])]);
     this.fetchFn = deps.fetch ?? ((url, init) => fetch(url, init));
     this.sleep = deps.sleep ?? defaultSleep;
     this.random = deps.random ?? Math.random;
