@@ -48,7 +48,7 @@ export async function createSafely<K extends Kind>(
     }
   }
   throw new Error(
-    `the create was not confirmed after ${maxAttempts} attempts, each answer lost and each lookup empty ` +
+    `the create was not confirmed after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}, each answer lost and each lookup empty ` +
       `(last: ${lastLoss?.message ?? 'unknown'}); re-run apply`,
   );
 }

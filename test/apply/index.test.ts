@@ -22,11 +22,13 @@ import {
 
 /** A promise a test opens by hand; it opens itself after a while so a broken scheduler fails instead of hanging. */
 function gate(): { wait: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const wait = new Promise<void>((resolve) => {
-    open = resolve;
-    setTimeout(resolve, 2000);
-  });
+  let resolve!: () => void;
+  const wait = new Promise<void>((r) => (resolve = r));
+  const timer = setTimeout(resolve, 2000);
+  const open = () => {
+    clearTimeout(timer);
+    resolve();
+  };
   return { wait, open };
 }
 
