@@ -363,6 +363,19 @@ applyPlanSuite('an authentication failure stops the run: the rest is not-started
   assert.is(fake.count('create', 'uri', 'c'), 0);
 });
 
+applyPlanSuite('an authentication failure while reading a trunk back keeps the trunk done but stops the run', async () => {
+  const fake = new FakeApi();
+  fake.inject({ method: 'get' }, { type: 'error', make: () => new AuthError('GET', 'Zentrunk/Trunk/') });
+  const desired = desiredOf(trunk('t'), uri('later'));
+  const plan = planOf(change('create', 'trunk', 't'), change('create', 'uri', 'later'));
+  const report = await run(plan, desired, fake, { concurrency: 1 });
+
+  assert.equal(report.results.map((r) => r.outcome), ['done', 'not-started']);
+  assert.match(report.results[0].notes?.[0] ?? '', /^could not read the trunk back for its domain: authentication failed/);
+  assert.is(report.stopped?.reason, 'auth');
+  assert.is(fake.state.uri.length, 0);
+});
+
 applyPlanSuite('reads a created or updated trunk back for its domain; a failed read is a note', async () => {
   const fake = new FakeApi();
   const u = fake.seed(liveUri('u-1', 'a'));
