@@ -108,13 +108,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const spec = RESOURCES[kind];
       return store.all(kind).map((r) => spec.toWire(r, ctx));
     },
-    close() {
+    async close() {
       handler.shutdown();
-      return new Promise<void>((resolve) => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // keep-alive and hanging connections would hold close() open; the emulator is going away
         server.closeAllConnections();
       });
+      await handler.drained();
     },
   };
 }

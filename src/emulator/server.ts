@@ -26,6 +26,8 @@ export interface RequestHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Releases latency waits; the caller then destroys every connection, hanging ones included. */
   shutdown(): void;
+  /** Resolves once every response has closed (answered, or its connection destroyed). */
+  drained(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -36,6 +38,8 @@ const NO_API_ID = new Set([401]);
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   const { stats, ctx } = deps;
   const waits = new Map<NodeJS.Timeout, () => void>();
+  const open = new Set<ServerResponse>();
+  let onDrained: (() => void) | null = null;
   let closed = false;
 
   function sleep(ms: number): Promise<void> {
@@ -122,7 +126,12 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
       stats.inFlight++;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-      res.once('close', () => stats.inFlight--);
+      open.add(res);
+      res.once('close', () => {
+        stats.inFlight--;
+        open.delete(res);
+        if (open.size === 0) onDrained?.();
+      });
       serve(req, res).catch((e: unknown) => {
         // an unexpected failure (e.g. the state file cannot be written): a 500, as a real server would answer
         if (!res.headersSent && !res.destroyed) send(res, answerError(500, `internal error: ${(e as Error).message}`));
@@ -135,6 +144,9 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
         resolve();
       }
       waits.clear();
+    },
+    drained() {
+      return open.size === 0 ? Promise.resolve() : new Promise((resolve) => (onDrained = resolve));
     },
   };
 }
