@@ -5,6 +5,7 @@ import { KINDS, MANIFEST_KEYS, type Kind } from '../model.js';
 import { checkIpEntry, checkSipTarget } from './address.js';
 import type { Report } from './report.js';
 import { childPath } from './source.js';
+import { suggest } from './suggestion.js';
 
 type Item = Record<string, unknown>;
 
@@ -161,7 +162,8 @@ function checkTrunk({ path, item }: Entry, names: Record<Kind, Set<string>>, rep
       continue;
     }
     const other = KINDS.find((k) => k !== kind && names[k].has(name));
-    const hint = other ? `; "${name}" is a ${other}` : '';
+    const guess = other ? undefined : suggest(name, [...names[kind]]);
+    const hint = other ? `; "${name}" is a ${other}` : guess ? `; did you mean "${guess}"?` : '';
     report.error(at, 'value', `no ${kind} named "${name}" in this manifest${hint}`);
   }
   if (direction === 'inbound' && text(item, 'primary_uri') === undefined) {

@@ -22,15 +22,29 @@ function compileSchema(): ValidateFunction {
 export function checkSchema(value: unknown, report: Report): void {
   const validate = compileSchema();
   if (validate(value)) return;
+  const errors = validate.errors ?? [];
+  const problems = errors.map((error) => describe(error, pointerToPath(error.instancePath, value)));
+  // A misspelt key whose suggestion is a missing required field is one mistake: report only the misspelling.
+  const explained = new Set(problems.flatMap((p) => (p.suggested ? [childPath(p.parent ?? '', p.suggested)] : [])));
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
-    const path = pointerToPath(error.instancePath, value);
-    const problem = describe(error, path);
+  for (const problem of problems) {
+    if (problem.missing && explained.has(childPath(problem.path, problem.missing))) continue;
     const key = `${problem.path}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     report.error(problem.path, problem.at, problem.message);
   }
+}
+
+interface Problem {
+  path: string;
+  at: 'key' | 'value' | 'item';
+  message: string;
+  /** required: the missing field. */
+  missing?: string;
+  /** additionalProperties: the object's path and the known field the unknown key probably meant. */
+  parent?: string;
+  suggested?: string;
 }
 
 /** "/trunks/1/primary_uri" → "trunks[1].primary_uri", telling array indexes from keys by the data itself. */
@@ -67,18 +81,18 @@ const TYPE_NAMES: Record<string, string> = {
   number: 'a number',
 };
 
-function describe(error: ErrorObject, path: string): { path: string; at: 'key' | 'value' | 'item'; message: string } {
+function describe(error: ErrorObject, path: string): Problem {
   const label = labelOf(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { path, at: 'item', message: `missing required field "${String(params.missingProperty)}"` };
+      return { path, at: 'item', message: `missing required field "${String(params.missingProperty)}"`, missing: String(params.missingProperty) };
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);
       const guess = suggest(key, allowed);
       const hint = guess ? `; did you mean "${guess}"?` : `; allowed: ${allowed.join(', ')}`;
-      return { path: childPath(path, key), at: 'key', message: `unknown field "${key}"${hint}` };
+      return { path: childPath(path, key), at: 'key', message: `unknown field "${key}"${hint}`, parent: path, suggested: guess };
     }
     case 'type': {
       const types = ([] as string[]).concat(params.type as string | string[]);

@@ -94,7 +94,7 @@ export function parseSource(text: string): ParsedSource {
 
   const builder = new ValueBuilder(doc, places, lines, problems);
   try {
-    const value = builder.build(doc.contents, '', 0, false);
+    const value = builder.build(doc.contents, '', 0, null);
     return { value, locator, problems, fatal: false };
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
@@ -110,14 +110,20 @@ function describeYamlError(code: string, message: string): string {
   return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
+interface AliasUse {
+  offset: number;
+  path: string;
+}
+
 /** Thrown inside the walk to stop it: the document cannot be turned into a value. */
 class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-    readonly path: string,
-  ) {
+  readonly offset: number;
+  readonly path: string;
+
+  constructor(message: string, at: AliasUse) {
     super(message);
+    this.offset = at.offset;
+    this.path = at.path;
   }
 }
 
@@ -132,31 +138,33 @@ class ValueBuilder {
   ) {}
 
   /**
-   * `expanding`: inside an alias, whose nodes are positioned at the alias itself and count against the budget.
+   * `alias`: the outermost alias being expanded, if any. Nodes inside it have no place of their own (diagnostics
+   * point at the alias), count against the budget, and a refusal names the alias rather than the anchor.
    */
-  build(node: Node | null | undefined, path: string, depth: number, expanding: boolean): unknown {
+  build(node: Node | null | undefined, path: string, depth: number, alias: AliasUse | null): unknown {
     if (node === null || node === undefined) return null;
     // Parsed nodes always carry a range; the type allows none for nodes built in code.
     const [start, end] = node.range ?? [0, 0];
-    if (depth > MAX_DEPTH) throw new Refusal(`nested more than ${MAX_DEPTH} levels deep`, start, path);
-    if (expanding && ++this.aliasValues > MAX_ALIAS_VALUES) {
-      throw new Refusal(`aliases expand to more than ${MAX_ALIAS_VALUES} values; refusing the file`, start, path);
+    const blame = alias ?? { offset: start, path };
+    if (depth > MAX_DEPTH) throw new Refusal(`nested more than ${MAX_DEPTH} levels deep`, blame);
+    if (alias && ++this.aliasValues > MAX_ALIAS_VALUES) {
+      throw new Refusal(`aliases expand to more than ${MAX_ALIAS_VALUES} values; refusing the file`, blame);
     }
-    if (!expanding) this.places.set(path, { ...this.places.get(path), value: start, valueEnd: end });
+    if (!alias) this.places.set(path, { ...this.places.get(path), value: start, valueEnd: end });
 
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      if (!target) throw new Refusal(`alias *${node.source} has no anchor`, start, path);
-      return this.build(target, path, depth + 1, true);
+      if (!target) throw new Refusal(`alias *${node.source} has no anchor`, blame);
+      return this.build(target, path, depth + 1, blame);
     }
     if (isScalar(node)) return node.value;
     if (isSeq(node)) {
-      const dashes = expanding ? undefined : dashOffsets(node);
+      const dashes = alias ? undefined : dashOffsets(node);
       return node.items.map((item, i) => {
         const itemPath = childPath(path, i);
         const dash = dashes?.[i];
         if (dash !== undefined) this.places.set(itemPath, { item: dash });
-        return this.build(item as Node | null, itemPath, depth + 1, expanding);
+        return this.build(item as Node | null, itemPath, depth + 1, alias);
       });
     }
     if (isMap(node)) {
@@ -166,23 +174,26 @@ class ValueBuilder {
         const keyNode = pair.key as Node | null;
         const keyStart = keyNode?.range?.[0] ?? start;
         if (!isScalar(keyNode) || (typeof keyNode.value === 'object' && keyNode.value !== null)) {
-          throw new Refusal('keys must be plain words such as "name"', keyStart, path);
+          throw new Refusal('keys must be plain words such as "name"', alias ?? { offset: keyStart, path });
         }
         const key = String(keyNode.value);
         const keyPath = childPath(path, key);
         const first = firstAt.get(key);
         if (first !== undefined) {
-          const { line } = this.lines.linePos(first);
-          this.problems.push({ offset: keyStart, path: keyPath, message: `duplicate key "${key}" (first at line ${line})` });
+          // Inside an alias the anchor's own copy has already been reported.
+          if (!alias) {
+            const { line } = this.lines.linePos(first);
+            this.problems.push({ offset: keyStart, path: keyPath, message: `duplicate key "${key}" (first at line ${line})` });
+          }
           continue; // the first occurrence stands, so later checks see one consistent value
         }
         firstAt.set(key, keyStart);
-        if (!expanding) this.places.set(keyPath, { key: keyStart });
-        out[key] = this.build(pair.value as Node | null, keyPath, depth + 1, expanding);
+        if (!alias) this.places.set(keyPath, { key: keyStart });
+        out[key] = this.build(pair.value as Node | null, keyPath, depth + 1, alias);
       }
       return out;
     }
-    throw new Refusal('unsupported YAML node', start, path);
+    throw new Refusal('unsupported YAML node', blame);
   }
 }
 
