@@ -16,9 +16,9 @@ export interface PlivoApi {
   /** One object; null when the API answers 404. Accepts flat and {"object": …}-wrapped answers. */
   get<K extends Kind>(kind: K, id: string): Promise<LiveByKind[K] | null>;
   /**
-   * POST to the collection. Never re-sent blindly: when the outcome is unknown (timeout, reset, 5xx, 429 after
-   * the request may have been processed) it throws LostResponseError and the caller must look the object up
-   * by its identity before trying again.
+   * POST to the collection. Never re-sent blindly: when the outcome is unknown (timeout, reset, 5xx, an
+   * unreadable 2xx) it throws LostResponseError and the caller must look the object up by its identity before
+   * trying again. A 429 means nothing was done: it is retried, and if still throttled throws ApiError(429).
    */
   create<K extends Kind>(kind: K, write: WriteByKind[K]): Promise<CreateResult>;
   /**
