@@ -12,7 +12,7 @@ import { RotateRequest } from './secrets.js';
 import { decideFate } from './ownership.js';
 import { TRUNK_REFS, dependOnParents, dependOnUsers, indexTrunkUsers, orderChanges } from './order.js';
 import { checkMassDelete, refOf, refuseAmbiguous, refuseInUse } from './safety.js';
-import { compareText, readField, viewDesired, viewLive } from './view.js';
+import { compareIds, compareText, readField, viewDesired, viewLive } from './view.js';
 
 function createChange(d: Desired): Change {
   const after = viewDesired(d);
@@ -69,7 +69,7 @@ function compareRefs(a: ObjectRef, b: ObjectRef): number {
   return (
     KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) ||
     compareText(a.name ?? '', b.name ?? '') ||
-    compareText(a.id ?? '', b.id ?? '')
+    compareIds(a.id ?? '', b.id ?? '')
   );
 }
 

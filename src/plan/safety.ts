@@ -3,6 +3,7 @@
 import { MANIFEST_KEYS, liveIdentity } from '../model.js';
 import type { Kind, Live, LiveTrunk } from '../model.js';
 import type { Change, ObjectRef, PlanOptions, Refusal } from './types.js';
+import { compareIds } from './view.js';
 
 export function refOf(l: Live): ObjectRef {
   return { kind: l.kind, id: l.id, name: liveIdentity(l) };
@@ -23,7 +24,7 @@ const IN_USE_WHY: Partial<Record<Kind, string>> = {
  * trunks: not deleted by the plan, and not pointed elsewhere by their manifest entry.
  */
 export function refuseInUse(target: Live, remaining: readonly LiveTrunk[], managed: (t: LiveTrunk) => boolean): Refusal {
-  const trunks = [...remaining].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const trunks = [...remaining].sort((a, b) => compareIds(a.id, b.id));
   const anyUnmanaged = trunks.some((t) => !managed(t));
   const list = trunks.map((t) => `${describe(t)}${managed(t) ? '' : ' (unmanaged)'}`).join(', ');
   const hint = anyUnmanaged
@@ -67,7 +68,7 @@ export function checkMassDelete(
 
 /** Two or more live objects claim one identity that the plan would act on: never guess which one is meant. */
 export function refuseAmbiguous(kind: Kind, identity: string, lives: readonly Live[]): Refusal {
-  const ids = lives.map((l) => l.id).sort();
+  const ids = lives.map((l) => l.id).sort(compareIds);
   const claim = kind === 'endpoint' ? `the username ${identity} + 12 digits` : `the name "${identity}"`;
   return {
     code: 'ambiguous-identity',

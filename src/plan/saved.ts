@@ -5,7 +5,7 @@ import { KINDS, liveIdentity } from '../model.js';
 import type { Kind, Live, LiveState } from '../model.js';
 import { changeKey } from './types.js';
 import type { Plan, PlanOptions } from './types.js';
-import { compareText } from './view.js';
+import { compareIds, compareText } from './view.js';
 
 export interface SavedPlan {
   format_version: 1;
@@ -99,6 +99,6 @@ export function findStale(saved: SavedPlan, live: LiveState): StaleObject[] {
     stale.push({ kind: key.slice(0, at) as Kind, id: key.slice(at + 1), name: nameById.get(key) ?? null, reason: 'deleted' });
   }
   return stale.sort(
-    (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || compareText(a.name ?? '', b.name ?? '') || compareText(a.id, b.id),
+    (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || compareText(a.name ?? '', b.name ?? '') || compareIds(a.id, b.id),
   );
 }

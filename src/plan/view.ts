@@ -76,6 +76,11 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Ids in a natural order: numeric trunk and endpoint ids by value, others by text. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || compareText(a, b);
+}
+
 /** An endpoint's app_id is in its view only when the manifest says something about it. */
 function inView(kind: Kind, field: string, desired: Desired | null): boolean {
   return !(kind === 'endpoint' && field === 'app_id' && desired !== null && readField(desired, 'app_id') === undefined);
