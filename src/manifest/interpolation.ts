@@ -2,6 +2,7 @@
 // unset or malformed references reported at the reference itself.
 import type { Report } from './report.js';
 import { childPath } from './source.js';
+import { suggest } from './suggestion.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -56,8 +57,9 @@ function substitute(
     }
     const found = env[name];
     if (found === undefined) {
+      const guess = suggest(name, Object.keys(env).filter((k) => env[k] !== undefined));
       report.errorAtOffset(referenceOffset(report, path, `\${${name}}`), path,
-        `environment variable ${name} is not set`);
+        `environment variable ${name} is not set${guess ? `; did you mean ${guess}?` : ''}`);
       resolved = false;
     } else {
       out += found;

@@ -89,7 +89,14 @@ export function parseSource(text: string): ParsedSource {
     problems.push({ offset: 0, path: '', message: `invalid YAML: ${e instanceof RangeError ? 'nested too deeply' : String(e)}` });
     return { value: null, locator, problems, fatal: true };
   }
-  for (const e of doc.errors) problems.push({ offset: e.pos[0], path: '', message: describeYamlError(e.code, e.message) });
+  // After one syntax error the parser often reports its consequences on the same line: keep the first per line.
+  const linesWithError = new Set<number>();
+  for (const e of doc.errors) {
+    const { line } = lines.linePos(e.pos[0]);
+    if (linesWithError.has(line)) continue;
+    linesWithError.add(line);
+    problems.push({ offset: e.pos[0], path: '', message: describeYamlError(e.code, e.message) });
+  }
   if (problems.length > 0) return { value: null, locator, problems, fatal: true };
 
   const builder = new ValueBuilder(doc, places, lines, problems);
