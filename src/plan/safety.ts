@@ -26,7 +26,7 @@ const IN_USE_WHY: Partial<Record<Kind, string>> = {
 export function refuseInUse(target: Live, remaining: readonly LiveTrunk[], managed: (t: LiveTrunk) => boolean): Refusal {
   const trunks = [...remaining].sort((a, b) => compareIds(a.id, b.id));
   const anyUnmanaged = trunks.some((t) => !managed(t));
-  const list = trunks.map((t) => `${describe(t)}${managed(t) ? '' : ' (unmanaged)'}`).join(', ');
+  const list = trunks.map((t) => `${managed(t) ? '' : 'unmanaged '}${describe(t)}`).join(', ');
   const hint = anyUnmanaged
     ? `Keep the ${target.kind} (add it to the manifest or drop ${MANIFEST_KEYS[target.kind]} from --prune), ` +
       `or manage the trunk: add it to the manifest without this reference, or prune trunks too ` +

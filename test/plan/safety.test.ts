@@ -24,7 +24,7 @@ const inUse = suite('refuseInUse');
 inUse('names the object, the trunks, whether they are managed, and how to proceed', () => {
   const r = refuseInUse(liveUri('u1', 'pbx'), [liveTrunk('t2', 'b'), liveTrunk('t1', null)], (t) => t.id === 't2');
   assert.is(r.code, 'in-use');
-  assert.is(r.message, 'uri pbx (u1) would be deleted while trunk trunk-t1 (t1) (unmanaged), trunk b (t2) still uses it: Plivo deletes a trunk together with a URI it uses.');
+  assert.is(r.message, 'uri pbx (u1) would be deleted while unmanaged trunk trunk-t1 (t1), trunk b (t2) still uses it: Plivo deletes a trunk together with a URI it uses.');
   assert.match(r.hint, /--prune uris,trunks/);
   assert.equal(r.objects.map((o) => o.id), ['u1', 't1', 't2']);
   assert.is(r.overridable, false);
@@ -92,7 +92,7 @@ plan('--prune uris with an unmanaged trunk still using the uri: refused', () => 
   );
   assert.equal(changeLines(p), ['- uri pbx (u1)']);
   assert.equal(refusalLines(p), ['in-use: uri pbx (u1), trunk legacy (t1)']);
-  assert.match(p.refusals[0].message, /\(unmanaged\)/);
+  assert.match(p.refusals[0].message, /while unmanaged trunk legacy \(t1\)/);
 });
 
 plan('a fallback, credential or ipacl reference counts as a use too', () => {
