@@ -86,7 +86,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     authToken,
     stats,
     resetStats() {
-      Object.assign(stats, emptyStats(), { inFlight: stats.inFlight });
+      // requests still open stay counted, so inFlight returns to 0 when they finish
+      Object.assign(stats, emptyStats(), { inFlight: stats.inFlight, maxInFlight: stats.inFlight });
     },
     setFaults(f) {
       faults = toFaultSpec(f);

@@ -3,7 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
-import { call, UUID } from './helpers.js';
+import { basic, call, UUID } from './helpers.js';
 
 async function withEmulator<T>(opts: EmulatorOptions, fn: (e: Emulator) => Promise<T>): Promise<T> {
   const e = await startEmulator({ rateLimit: 0, ...opts });
@@ -136,6 +136,36 @@ hang('close() ends hanging requests instead of waiting for them', async () => {
 });
 
 hang.run();
+
+const mixed = suite('fault mix');
+
+mixed('the same seed and spec give the same outcomes and the same stored objects', async () => {
+  const run = () =>
+    withEmulator({ faults: '500=0.2,lost=0.3,reset=0.2,hang=0.1', seed: 11 }, async (e) => {
+      const outcomes: (number | string)[] = [];
+      for (let i = 0; i < 30; i++) {
+        try {
+          const res = await fetch(`${e.url}/v1/Account/${e.authId}/Zentrunk/IPAccessControlList/`, {
+            method: 'POST',
+            headers: { authorization: basic(e.authId, e.authToken), 'content-type': 'application/json' },
+            body: JSON.stringify({ name: `a${i}`, ip_addresses: ['10.0.0.1'] }),
+            signal: AbortSignal.timeout(600),
+          });
+          outcomes.push(res.status);
+        } catch (err) {
+          outcomes.push((err as Error).name === 'TimeoutError' ? 'hang' : 'reset');
+        }
+      }
+      return { outcomes, stored: e.dump('ipacl').map((a) => a.name) };
+    });
+  const first = await run();
+  assert.equal(await run(), first);
+  for (const o of [201, 500, 'reset', 'hang']) assert.ok(first.outcomes.includes(o), `${o} occurs`);
+  // lost creates (500 after performing) and resets after performing are stored; refusals are not
+  assert.ok(first.stored.length > first.outcomes.filter((o) => o === 201).length);
+});
+
+mixed.run();
 
 const latency = suite('latency');
 

@@ -202,3 +202,26 @@ stats('maxInFlight sees concurrent requests', async () => {
 });
 
 stats.run();
+
+const direct = suite('seed and dump');
+direct.before(setup);
+direct.after(teardown);
+
+direct('seed validates like a create and throws with the reason', () => {
+  assert.throws(() => e.seed('trunk', { name: 't' }), /422.*trunk_direction/);
+  assert.throws(() => e.seed('trunk', { trunk_direction: 'inbound', primary_uri_uuid: 'nope' }), /400.*primary_uri_uuid/);
+  assert.throws(() => e.seed('endpoint', { username: 'x', password: 'secret', alias: 'has space' }), /400.*alias/);
+  assert.equal(e.dump('trunk'), []);
+});
+
+direct('seed returns the object as the list shows it; dump lists every object; neither counts as a request', async () => {
+  e.resetStats();
+  const ep = e.seed('endpoint', { username: 'dora', password: 'secret', alias: 'd' });
+  assert.match(ep.username as string, /^dora[0-9]{12}$/);
+  const listed = await call(e, 'GET', 'Endpoint/');
+  assert.equal(listed.body.objects, [ep]);
+  assert.equal(e.dump('endpoint'), [ep]);
+  assert.is(e.stats.requests, 1);
+});
+
+direct.run();
