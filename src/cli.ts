@@ -3,13 +3,11 @@
 // The only place that calls process.exit. Command modules are imported lazily so `--help` stays fast.
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { createRequire } from 'node:module';
 import { EXIT, ExitError } from './errors.js';
 import { decideColor, type Io } from './io.js';
 import type { ApiFlags } from './config.js';
+import { TOOL_VERSION } from './version.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 const EXIT_CODES = `Exit codes:
   0  success, or no changes
@@ -197,7 +195,8 @@ async function main(): Promise<number> {
       (y) =>
         apiOptions(
           y
-            .option('out', { type: 'string', describe: 'file to write (default or "-": stdout)' })
+            .option('out', { type: 'string', requiresArg: true, describe: 'file to write (default or "-": stdout)' })
+            .option('drop-app-ids', { type: 'boolean', default: false, describe: "leave endpoints' app_id out (cloning into another account)" })
             .option('kinds', { type: 'string', describe: 'kinds to include, e.g. uris,trunks (default: all)' })
             .option('rename-from', { type: 'string', describe: 'name prefix to rewrite, e.g. prod-' })
             .option('rename-to', { type: 'string', describe: 'replacement prefix, e.g. staging-' }),
@@ -213,6 +212,7 @@ async function main(): Promise<number> {
             kinds: lastArgs.kinds === undefined ? undefined : parseKindList(String(lastArgs.kinds), '--kinds'),
             renameFrom: lastArgs['rename-from'] as string | undefined,
             renameTo: lastArgs['rename-to'] as string | undefined,
+            dropAppIds: Boolean(lastArgs['drop-app-ids']),
             ...apiFlags(lastArgs),
           },
           io,
@@ -264,7 +264,7 @@ async function main(): Promise<number> {
     .strict()
     .recommendCommands()
     .epilogue(`${EXIT_CODES}\n\n${ENV_HELP}`)
-    .version(version)
+    .version(TOOL_VERSION)
     .help()
     .wrap(Math.min(100, process.stdout.columns || 80))
     .fail((msg, err) => {

@@ -122,12 +122,9 @@ async function prepareFromManifest(opts: ApplyCommandOptions, io: Io): Promise<R
 async function execute(ready: Ready, opts: ApplyCommandOptions, io: Io): Promise<number> {
   const { applyPlan } = await import('../apply/index.js');
   const report = await import('../render/report.js');
-  const total = ready.plan.changes.length;
-  const counts = { done: 0, failed: 0, skipped: 0, 'not-started': 0 };
   const onEvent = (e: Parameters<typeof report.formatProgressLine>[0]) => {
-    if (e.type === 'done' || e.type === 'failed' || e.type === 'skipped') counts[e.type] += 1;
     if (io.stderrIsTTY) {
-      if (e.type !== 'start') io.err(`\r${report.formatCounter({ ...counts, total })}\x1b[K`);
+      if (e.type !== 'start') io.err(`${report.formatCounter(e.counts)}\x1b[K`);
     } else {
       const line = report.formatProgressLine(e);
       if (line) io.err(`${line}\n`);
@@ -145,6 +142,7 @@ async function execute(ready: Ready, opts: ApplyCommandOptions, io: Io): Promise
   }
   io.out(opts.format === 'json' ? report.renderReportJson(result) : report.renderReportText(result, { color: io.color }));
   if (result.interrupted) return EXIT.INTERRUPTED;
+  if (result.stopped?.reason === 'auth') return EXIT.AUTH;
   if (result.summary.failed > 0 || result.summary.skipped > 0 || result.summary['not-started'] > 0) return EXIT.PARTIAL;
   return EXIT.OK;
 }

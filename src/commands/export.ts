@@ -1,8 +1,8 @@
 // `plivo-sync export`: read the account, write it as a manifest (file or stdout), and tell on stderr what a
 // user must know before applying it elsewhere: unnamed objects, included parents, variables to set.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TOOL_VERSION } from '../version.js';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { resolveApiConfig, type ApiFlags } from '../config.js';
 import type { Io } from '../io.js';
@@ -54,7 +54,7 @@ export async function runExport(opts: ExportCommandOptions, io: Io, deps: Export
     kinds,
     rename,
     source: `account ${config.authId} at ${config.apiUrl}`,
-    toolVersion: readToolVersion(),
+    toolVersion: TOOL_VERSION,
     dropAppIds: opts.dropAppIds,
   });
 
@@ -120,18 +120,3 @@ export function describeExport(
   return `${lines.join('\n')}\n`;
 }
 
-/** The version in this package's package.json, found from this module's place in src/ or dist/src/. */
-function readToolVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'plivo-sync' && pkg.version) return pkg.version;
-    } catch {
-      // not here: keep walking up
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}

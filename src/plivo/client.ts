@@ -1,8 +1,6 @@
 // HTTP to the Plivo API: Basic auth, JSON, one bound on requests in flight, pacing, retries with backoff,
 // per-request timeouts, typed errors and redacted --debug tracing. Knows nothing about resource kinds.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TOOL_VERSION } from '../version.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ApiConfig } from '../config.js';
 import { DEFAULT_RETRY_POLICY, computeBackoff, parseRetryAfter, type RetryPolicy } from './backoff.js';
@@ -67,23 +65,8 @@ type Verdict = { done: HttpResponse } | { fail: ApiError } | { retry: ApiError; 
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** "plivo-sync/0.1.0 node/v20.19.0"; the version is read from package.json so it cannot drift from releases. */
-export const USER_AGENT = `plivo-sync/${readPackageVersion()} node/${process.version}`;
-
-function readPackageVersion(): string {
-  // Walk up from this module: it runs from src/plivo/ (tsx) and from dist/src/plivo/ (built).
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'plivo-sync' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // no package.json at this level: keep walking up
-    }
-    dir = dirname(dir);
-  }
-  return '0.0.0';
-}
+/** "plivo-sync/0.1.0 node/v20.19.0". */
+export const USER_AGENT = `plivo-sync/${TOOL_VERSION} node/${process.version}`;
 
 export class HttpClient {
   private readonly base: string;

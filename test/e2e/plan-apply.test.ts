@@ -82,10 +82,10 @@ flow('an invalid manifest exits 3 before any API call', async ({ account, files 
   const bad = MANIFEST.replace('trunk_direction: inbound', 'trunk_directon: inbound');
   const f = tempFiles({ 'bad.yaml': bad });
   try {
-    for (const cmd of ['plan', 'apply']) {
-      const r = await account.run([cmd, f.path('bad.yaml'), '--auto-approve'], { env: SECRETS });
+    for (const args of [['plan'], ['apply', '--auto-approve']]) {
+      const r = await account.run([...args, f.path('bad.yaml')], { env: SECRETS });
       assert.is(r.code, 3, r.stderr);
-      assert.match(r.stderr, /bad\.yaml:\d+:\d+: .*trunk_direction/);
+      assert.match(r.stderr, /bad\.yaml:\d+:\d+: .*trunk_direction/, r.stderr);
     }
     assert.is(account.emulator.stats.requests, 0);
   } finally {

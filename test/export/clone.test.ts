@@ -108,7 +108,7 @@ clone('export A, plan A: no changes; apply to empty B, plan B: no changes; B exp
 clone('the same account exports byte-identical text, to stdout as to a file', async ({ a, files }) => {
   const first = await a.run(['export', '--out', files.path('1.yaml'), ...FAST]);
   // `--out=-`: yargs reads a separate "-" as a positional unless the option has requiresArg (see the report).
-  const second = await a.run(['export', '--out=-', ...FAST]);
+  const second = await a.run(['export', '--out', '-', ...FAST]);
   const third = await a.run(['export', ...FAST]);
   assert.is(first.code, 0, first.stderr);
   assert.is(second.code, 0, second.stderr);
