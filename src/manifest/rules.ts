@@ -163,7 +163,8 @@ function checkTrunk({ path, item }: Entry, names: Record<Kind, Set<string>>, rep
     }
     const other = KINDS.find((k) => k !== kind && names[k].has(name));
     const guess = other ? undefined : suggest(name, [...names[kind]]);
-    const hint = other ? `; "${name}" is a ${other}` : guess ? `; did you mean "${guess}"?` : '';
+    const article = other === 'ipacl' || other === 'endpoint' ? 'an' : 'a';
+    const hint = other ? `; "${name}" is ${article} ${other}` : guess ? `; did you mean "${guess}"?` : '';
     report.error(at, 'value', `no ${kind} named "${name}" in this manifest${hint}`);
   }
   if (direction === 'inbound' && text(item, 'primary_uri') === undefined) {
