@@ -99,7 +99,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     seed(kind, body) {
       if (!KINDS.includes(kind)) throw new Error(`emulator seed: unknown kind "${String(kind)}"`);
       const spec = RESOURCES[kind];
-      const outcome = spec.create(body, ctx);
+      // through JSON, exactly as an HTTP body would arrive (undefined dropped, nothing shared with the caller)
+      const outcome = spec.create(JSON.parse(JSON.stringify(body)) as Record<string, unknown>, ctx);
       if (!outcome.ok) throw new Error(`emulator seed(${kind}) rejected (${outcome.status}): ${JSON.stringify(outcome.error)}`);
       store.put(kind, outcome.value[spec.idField] as string, outcome.value);
       store.persist();

@@ -253,13 +253,13 @@ const trunk: ResourceSpec = {
 // -----------------------------------------------------------------------------------------------------------
 // Origination URIs — Zentrunk/URI/
 
-const SECRET = { type: 'string', nullable: true, check: checkNonEmpty } as const;
+const OPTIONAL_TEXT = { type: 'string', nullable: true, check: checkNonEmpty } as const;
 const URI_RULES: FieldRules = {
   name: NAME,
   uri: { type: 'string', check: checkUriTarget },
   authentication_needed: { type: 'boolean' },
-  username: SECRET,
-  password: SECRET,
+  username: OPTIONAL_TEXT,
+  password: OPTIONAL_TEXT,
 };
 
 function mergeUri(current: StoredRecord, body: Body): StoredRecord {
@@ -408,7 +408,8 @@ const ipacl: ResourceSpec = {
     if (!list.ok) return list;
     return ok({ ...current, ...pickPresent(body, ['name', 'ip_addresses']) });
   },
-  toWire: (r) => ({ ipacl_uuid: r.ipacl_uuid, name: r.name, ip_addresses: r.ip_addresses }),
+  // a copy, so a caller of dump() or seed() cannot change the stored list
+  toWire: (r) => ({ ipacl_uuid: r.ipacl_uuid, name: r.name, ip_addresses: [...(r.ip_addresses as string[])] }),
   readReply(r, ctx) {
     return this.toWire(r, ctx);
   },

@@ -7,7 +7,7 @@ import { generateUuid, type Prng } from './ids.js';
 import { answerError, createObject, deleteObject, listObjects, readObject, updateObject, type Answer } from './operations.js';
 import type { RateLimiter } from './ratelimit.js';
 import type { ResourceContext } from './resources.js';
-import { matchRoute } from './routes.js';
+import { matchRoute, type Route } from './routes.js';
 import type { EmulatorStats } from './types.js';
 
 export interface HandlerDeps {
@@ -77,7 +77,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       const error = auth === 'missing' ? 'authentication credentials were not provided' : 'invalid auth id or auth token';
       return send(res, answerError(401, error), { 'www-authenticate': 'Basic realm="plivo"' });
     }
-    const url = new URL(req.url ?? '/', 'http://emulator');
+    const url = parseTarget(req.url);
     const route = matchRoute(url.pathname, ctx.authId);
     if (route.type === 'foreign-account') {
       return send(res, answerError(401, 'the account in the path is not the authenticated one'));
@@ -98,11 +98,11 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
 
   function perform(
     method: string,
-    route: ReturnType<typeof matchRoute>,
+    route: Exclude<Route, { type: 'foreign-account' }>,
     url: URL,
     raw: Buffer | null,
   ): { answer: Answer; headers?: Record<string, string> } {
-    if (route.type === 'not-found' || route.type === 'foreign-account') return { answer: answerError(404, 'not found') };
+    if (route.type === 'not-found') return { answer: answerError(404, 'not found') };
     if (route.type === 'unavailable') return { answer: answerError(503, 'service unavailable') };
     const allowed = route.type === 'collection' ? ['GET', 'POST'] : ['GET', 'POST', 'DELETE'];
     if (!allowed.includes(method)) {
@@ -149,6 +149,15 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       return open.size === 0 ? Promise.resolve() : new Promise((resolve) => (onDrained = resolve));
     },
   };
+}
+
+/** The request target as a URL; one that cannot be parsed reads as "/", which is answered 404. */
+function parseTarget(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://emulator');
+  } catch {
+    return new URL('http://emulator/');
+  }
 }
 
 const TOO_LARGE = 'request body too large';
