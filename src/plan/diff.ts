@@ -11,13 +11,13 @@ export interface ObjectDiff {
   blind: PasswordDecision['blind'];
 }
 
-/** `resolve(kind, name)` lists the live ids a manifest name stands for (none when the plan creates it). */
-export type Resolver = (kind: Kind, name: string) => readonly string[];
+/** Whether the manifest name of a `kind` object stands for the live object `id` (see identity.refersTo). */
+export type Resolver = (kind: Kind, name: string, id: string) => boolean;
 
 function sameRef(name: string | null, id: string | null, target: Kind, resolve: Resolver): boolean {
   if (name === null || id === null) return name === id;
   // An object created by this plan has no live id yet, so a reference to it always differs.
-  return resolve(target, name).includes(id);
+  return resolve(target, name, id);
 }
 
 function sameSet(a: unknown, b: unknown): boolean {

@@ -50,9 +50,12 @@ export function indexDesired(desired: DesiredState, kind: Kind): Map<string, Des
   return byIdentity;
 }
 
-/** The live ids a manifest reference (a name) resolves to: usually one, none when it is created by the plan. */
-export function resolveName(index: LiveIndex, kind: Kind, name: string): string[] {
-  return (index[kind].byIdentity.get(name) ?? []).map((l) => l.id);
+/**
+ * Whether a manifest reference (a name) stands for the live object `id`: false when the plan creates the
+ * object, which therefore has no id yet.
+ */
+export function refersTo(index: LiveIndex, kind: Kind, name: string, id: string): boolean {
+  return (index[kind].byIdentity.get(name) ?? []).some((l) => l.id === id);
 }
 
 /** How a plan shows a live reference: the referenced object's identity, or `(missing <id>)`. */

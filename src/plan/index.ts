@@ -4,7 +4,7 @@ import { KINDS, desiredIdentity, liveIdentity } from '../model.js';
 import type { Desired, DesiredState, DesiredTrunk, Kind, Live, LiveState, LiveTrunk } from '../model.js';
 import { changeKey } from './types.js';
 import type { Change, ObjectRef, Plan, PlanOptions, PlanSummary, Refusal, RefusalCode } from './types.js';
-import { indexDesired, indexLive, matchIdentity, nameOfId, resolveName } from './identity.js';
+import { indexDesired, indexLive, matchIdentity, nameOfId, refersTo } from './identity.js';
 import type { LiveIndex } from './identity.js';
 import { diffObject } from './diff.js';
 import type { ObjectDiff, Resolver } from './diff.js';
@@ -94,7 +94,7 @@ function plural(n: number, one: string, many: string): string {
 
 export function planChanges(desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
   const index = indexLive(live);
-  const resolve: Resolver = (kind, name) => resolveName(index, kind, name);
+  const resolve: Resolver = (kind, name, id) => refersTo(index, kind, name, id);
   const rotate = new RotateRequest(options.rotate);
   const prune = new Set<Kind>(options.prune);
 
@@ -154,7 +154,7 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
     if (entry === undefined) return true; // unmanaged, or ambiguous: nothing planned changes it
     return TRUNK_REFS.some((ref) => {
       const name = readField(entry, ref.field) as string | null;
-      return ref.target === kind && name !== null && resolve(kind, name).includes(id);
+      return ref.target === kind && name !== null && resolve(kind, name, id);
     });
   };
   const trunkEntries = indexDesired(desired, 'trunk');

@@ -25,7 +25,7 @@ import {
 
 const none = new RotateRequest([]);
 const ids: Record<string, string[]> = { 'uri:pbx': ['u1'], 'uri:backup': ['u2'], 'ipacl:office': ['a1'], 'credential:ops': ['c1'] };
-const resolve = (kind: string, name: string) => ids[`${kind}:${name}`] ?? [];
+const resolve = (kind: string, name: string, id: string) => (ids[`${kind}:${name}`] ?? []).includes(id);
 
 /** [what differs, desired, live, expected changed fields] */
 const CASES: Array<[string, Desired, Live, string[]]> = [

@@ -1,7 +1,7 @@
 // Identity: which live object a manifest entry means (names, `<kind>-<id>`, endpoint suffixes, ambiguity).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { indexDesired, indexLive, matchIdentity, nameOfId, resolveName } from '../../src/plan/identity.js';
+import { indexDesired, indexLive, matchIdentity, nameOfId, refersTo } from '../../src/plan/identity.js';
 import { planChanges } from '../../src/plan/index.js';
 import {
   SUFFIX,
@@ -72,13 +72,15 @@ desired('throws on a duplicate identity, which validation rules out', () => {
 
 desired.run();
 
-const resolve = suite('resolveName');
+const resolve = suite('refersTo');
 
-resolve('resolves a name to the ids of the live objects with that identity', () => {
+resolve('a name stands for the live objects with that identity, and for nothing else', () => {
   const idx = indexLive(liveOf(liveUri('u1', 'pbx'), liveUri('u2', null)));
-  assert.equal(resolveName(idx, 'uri', 'pbx'), ['u1']);
-  assert.equal(resolveName(idx, 'uri', 'uri-u2'), ['u2']);
-  assert.equal(resolveName(idx, 'uri', 'new'), []);
+  assert.ok(refersTo(idx, 'uri', 'pbx', 'u1'));
+  assert.not.ok(refersTo(idx, 'uri', 'pbx', 'u2'));
+  assert.ok(refersTo(idx, 'uri', 'uri-u2', 'u2'));
+  assert.not.ok(refersTo(idx, 'uri', 'new', 'u1'));
+  assert.not.ok(refersTo(idx, 'credential', 'pbx', 'u1'));
 });
 
 resolve.run();
