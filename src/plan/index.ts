@@ -8,7 +8,7 @@ import { indexDesired, indexLive, matchIdentity, nameOfId, refersTo } from './id
 import type { LiveIndex } from './identity.js';
 import { diffObject } from './diff.js';
 import type { ObjectDiff, Resolver } from './diff.js';
-import { RotateRequest } from './secrets.js';
+import { RotateRequest, warnAboutPasswords } from './secrets.js';
 import { decideFate } from './ownership.js';
 import { TRUNK_REFS, dependOnParents, dependOnUsers, indexTrunkUsers, orderChanges } from './order.js';
 import { checkMassDelete, refOf, refuseAmbiguous, refuseInUse } from './safety.js';
@@ -86,10 +86,6 @@ function rotatableKeys(desired: DesiredState): Set<string> {
     for (const d of desired[kind]) if (d.password !== null) keys.add(changeKey(kind, desiredIdentity(d)));
   }
   return keys;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function planChanges(desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
@@ -182,23 +178,7 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
     if (mass.warning) warnings.push(mass.warning);
   }
 
-  if (blind['write-only'] > 0) {
-    warnings.push(
-      `${plural(blind['write-only'], 'uri/credential password', 'uri/credential passwords')} cannot be read back ` +
-        'from Plivo, so a drift would not show here; --rotate uri:NAME or --rotate credential:NAME sends one ' +
-        'again, --rotate all sends every one.',
-    );
-  }
-  if (blind['no-hash'] > 0) {
-    warnings.push(
-      `${plural(blind['no-hash'], 'endpoint password', 'endpoint passwords')} could not be compared: Plivo ` +
-        'returned no password hash, so a drift would not show here; --rotate endpoint:NAME (or --rotate all) ' +
-        'sends one again.',
-    );
-  }
-  for (const key of rotate.unknownKeys(rotatableKeys(desired))) {
-    warnings.push(`--rotate ${key} names no uri, credential or endpoint with a password in the manifest; ignored.`);
-  }
+  warnings.push(...warnAboutPasswords(blind, rotate.unknownKeys(rotatableKeys(desired))));
 
   unmanaged.sort(compareRefs);
   for (const r of refusals) r.objects.sort(compareRefs);

@@ -69,3 +69,30 @@ export function decidePassword(d: Desired, l: Live, rotate: RotateRequest, other
   }
   return none;
 }
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One warning per kind of blindness (however many objects share it), and one per `--rotate` key that names nothing. */
+export function warnAboutPasswords(blind: Record<'write-only' | 'no-hash', number>, unknownRotateKeys: readonly string[]): string[] {
+  const warnings: string[] = [];
+  if (blind['write-only'] > 0) {
+    warnings.push(
+      `${plural(blind['write-only'], 'uri/credential password', 'uri/credential passwords')} cannot be read back ` +
+        'from Plivo, so a drift would not show here; --rotate uri:NAME or --rotate credential:NAME sends one ' +
+        'again, --rotate all sends every one.',
+    );
+  }
+  if (blind['no-hash'] > 0) {
+    warnings.push(
+      `${plural(blind['no-hash'], 'endpoint password', 'endpoint passwords')} could not be compared: Plivo ` +
+        'returned no password hash, so a drift would not show here; --rotate endpoint:NAME (or --rotate all) ' +
+        'sends one again.',
+    );
+  }
+  for (const key of unknownRotateKeys) {
+    warnings.push(`--rotate ${key} names no uri, credential or endpoint with a password in the manifest; ignored.`);
+  }
+  return warnings;
+}

@@ -9,6 +9,7 @@ import {
   RotateRequest,
   decidePassword,
   md5Hex,
+  warnAboutPasswords,
 } from '../../src/plan/secrets.js';
 import { SENSITIVE } from '../../src/plan/types.js';
 import {
@@ -90,6 +91,22 @@ decide('credential: re-sent with any update, write-only otherwise', () => {
 });
 
 decide.run();
+
+const warn = suite('warnAboutPasswords');
+
+warn('nothing to say when every password is seen or sent', () => {
+  assert.equal(warnAboutPasswords({ 'write-only': 0, 'no-hash': 0 }, []), []);
+});
+
+warn('one line per kind of blindness, singular or plural, then one per unknown --rotate key', () => {
+  const lines = warnAboutPasswords({ 'write-only': 1, 'no-hash': 3 }, ['uri:x']);
+  assert.is(lines.length, 3);
+  assert.match(lines[0], /^1 uri\/credential password cannot be read back/);
+  assert.match(lines[1], /^3 endpoint passwords could not be compared/);
+  assert.match(lines[2], /^--rotate uri:x names no/);
+});
+
+warn.run();
 
 const plan = suite('planChanges: secrets');
 
