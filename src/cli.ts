@@ -232,7 +232,8 @@ async function main(): Promise<number> {
           .option('rate-limit', { type: 'number', describe: 'requests per 5 s before 429 (default 300, 0: off)' })
           .option('faults', { type: 'string', describe: 'e.g. "500=0.1,lost=0.05,reset=0.05,latency=20,hang=0.01"' })
           .option('seed', { type: 'number', describe: 'seed for reproducible faults and ids' })
-          .example('eval "$($0 emulator --state /tmp/acct.json &)"', 'start it and export its PLIVO_* variables'),
+          .example('$0 emulator --state /tmp/acct.json', 'prints PLIVO_API_URL=… PLIVO_AUTH_ID=… PLIVO_AUTH_TOKEN=… to export')
+          .example('$0 emulator --faults "500=0.1,lost=0.05" --seed 7', 'a bad day, reproducibly'),
       run(async (lastArgs, io) => {
         const { runEmulator } = await import('./commands/emulator.js');
         return runEmulator(
