@@ -83,7 +83,7 @@ function planOptions<T>(y: Argv<T>) {
     .option('rotate', {
       type: 'array',
       string: true,
-      describe: 're-send write-only passwords: kind:name (repeatable) or all',
+      describe: 'send passwords again: uri:NAME, credential:NAME, endpoint:USERNAME (repeatable) or all',
       group: 'Plan:',
     })
     .option('force', { type: 'boolean', default: false, describe: 'allow deleting more than 30 % of a kind', group: 'Plan:' });

@@ -70,7 +70,7 @@ async function prepareSaved(saved: SavedPlan, opts: ApplyCommandOptions, io: Io)
   const { findStale } = await import('../plan/saved.js');
   const stale = findStale(saved, live);
   if (stale.length > 0) {
-    for (const s of stale) io.err(`  ${s.kind} ${s.name ?? '(unnamed)'} (${s.id ?? 'new'}): ${s.reason} since the plan was saved\n`);
+    for (const s of stale) io.err(`  ${s.kind} ${s.name ?? '(name unknown)'} (${s.id ?? 'new'}): ${s.reason} since the plan was saved\n`);
     throw new RefusedError(
       `the account changed since the plan in ${opts.target} was saved (${stale.length} object${stale.length === 1 ? '' : 's'})`,
       'Run `plivo-sync plan --out` again and review the new plan.',

@@ -45,13 +45,14 @@ export function resolvePlanOptions(flags: PlanFlags, desired: DesiredState): Pla
     if (r === 'all') continue;
     const [kind, ...rest] = r.split(':');
     const name = rest.join(':');
-    if ((kind !== 'uri' && kind !== 'credential') || name === '') {
+    if ((kind !== 'uri' && kind !== 'credential' && kind !== 'endpoint') || name === '') {
       throw new UsageError(
-        `--rotate "${r}": expected uri:NAME, credential:NAME or all`,
-        'Only URI and credential passwords are write-only; endpoint passwords are compared by their hash.',
+        `--rotate "${r}": expected uri:NAME, credential:NAME, endpoint:USERNAME or all`,
+        'URI and credential passwords cannot be read back; an endpoint password is compared by its hash when the API returns one.',
       );
     }
-    const known = (kind === 'uri' ? desired.uri : desired.credential).some((d) => d.name === name);
+    const known =
+      kind === 'endpoint' ? desired.endpoint.some((d) => d.username === name) : (kind === 'uri' ? desired.uri : desired.credential).some((d) => d.name === name);
     if (!known) throw new UsageError(`--rotate "${r}": no ${kind} named "${name}" in the manifest`);
   }
   return { ...DEFAULT_PLAN_OPTIONS, prune: KINDS.filter((k) => prune.includes(k)), rotate: flags.rotate, force: flags.force };
