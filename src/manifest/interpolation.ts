@@ -12,17 +12,28 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function interpolate(value: unknown, env: Record<string, string | undefined>, report: Report): string[] {
   const secrets = new Set<string>();
-  const visit = (node: unknown, path: string): unknown => {
-    if (typeof node === 'string') return node.includes('$') ? substitute(node, path, env, report, secrets) : node;
+  // The path as segments, joined only for the few strings that contain a "$".
+  const segments: (string | number)[] = [];
+  const pathOf = () => segments.reduce<string>((path, segment) => childPath(path, segment), '');
+  const visit = (node: unknown): unknown => {
+    if (typeof node === 'string') return node.includes('$') ? substitute(node, pathOf(), env, report, secrets) : node;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) node[i] = visit(node[i], childPath(path, i));
+      for (let i = 0; i < node.length; i++) {
+        segments.push(i);
+        node[i] = visit(node[i]);
+        segments.pop();
+      }
     } else if (node !== null && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = visit(record[key], childPath(path, key));
+      for (const key of Object.keys(record)) {
+        segments.push(key);
+        record[key] = visit(record[key]);
+        segments.pop();
+      }
     }
     return node;
   };
-  visit(value, '');
+  visit(value);
   return [...secrets];
 }
 
