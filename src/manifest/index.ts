@@ -48,11 +48,10 @@ export function parseManifest(text: string, file: string, env: Record<string, st
       : 'the manifest must be a mapping of keys ("version: 1", "trunks: …"), not a list or a single value');
     return { file, desired: null, diagnostics: report.diagnostics(), sha256, secrets: [] };
   }
-  const secrets = interpolate(doc, env, report);
+  const interpolated = interpolate(doc, env, report);
   checkSchema(doc, report);
-  for (const password of checkRules(doc as Record<string, unknown>, report)) {
-    if (!secrets.includes(password)) secrets.push(password);
-  }
+  const literal = checkRules(doc as Record<string, unknown>, report);
+  const secrets = [...new Set([...interpolated, ...literal])];
   const desired = report.errorCount > 0 ? null : buildDesired(doc as WrittenManifest, {
     sourceOf: (path) => {
       const { line, column } = source.locator.position(source.locator.offset(path, 'item'));

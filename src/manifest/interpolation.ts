@@ -12,11 +12,17 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function interpolate(value: unknown, env: Record<string, string | undefined>, report: Report): string[] {
   const secrets = new Set<string>();
+  // One unset variable may be referenced thousands of times: look for its likely spelling once.
+  const guesses = new Map<string, string | undefined>();
+  const guessFor = (name: string) => {
+    if (!guesses.has(name)) guesses.set(name, suggest(name, Object.keys(env).filter((k) => env[k] !== undefined)));
+    return guesses.get(name);
+  };
   // The path as segments, joined only for the few strings that contain a "$".
   const segments: (string | number)[] = [];
   const pathOf = () => segments.reduce<string>((path, segment) => childPath(path, segment), '');
   const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return node.includes('$') ? substitute(node, pathOf(), env, report, secrets) : node;
+    if (typeof node === 'string') return node.includes('$') ? substitute(node, pathOf(), env, report, secrets, guessFor) : node;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         segments.push(i);
@@ -43,6 +49,7 @@ function substitute(
   env: Record<string, string | undefined>,
   report: Report,
   secrets: Set<string>,
+  guessFor: (name: string) => string | undefined,
 ): string {
   let out = '';
   const vars: string[] = [];
@@ -68,7 +75,7 @@ function substitute(
     }
     const found = env[name];
     if (found === undefined) {
-      const guess = suggest(name, Object.keys(env).filter((k) => env[k] !== undefined));
+      const guess = guessFor(name);
       report.errorAtOffset(referenceOffset(report, path, `\${${name}}`), path,
         `environment variable ${name} is not set${guess ? `; did you mean ${guess}?` : ''}`);
       resolved = false;

@@ -53,7 +53,11 @@ export function checkRules(doc: Item, report: Report): string[] {
   for (const e of entries.uri) checkUri(e, report);
   for (const e of entries.credential) checkCredential(e, report);
   for (const e of entries.ipacl) checkIpacl(e, report);
-  for (const e of entries.trunk) checkTrunk(e, names, report);
+  // Suggestions cost a comparison with every name of the kind; past a few dozen unknown references the cause is
+  // systemic (a missing list), and suggesting more would make a large manifest quadratic.
+  let suggestions = 50;
+  const guess = (name: string, kind: Kind) => (suggestions-- > 0 ? suggest(name, [...names[kind]]) : undefined);
+  for (const e of entries.trunk) checkTrunk(e, names, guess, report);
   for (const e of entries.endpoint) checkEndpoint(e, report);
   return KINDS.flatMap((k) => entries[k]).flatMap((e) => warnLiteralPassword(e, report));
 }
@@ -146,7 +150,12 @@ const TRUNK_REFERENCES: { field: string; kind: Kind; direction: 'inbound' | 'out
   { field: 'credential', kind: 'credential', direction: 'outbound' },
 ];
 
-function checkTrunk({ path, item }: Entry, names: Record<Kind, Set<string>>, report: Report): void {
+function checkTrunk(
+  { path, item }: Entry,
+  names: Record<Kind, Set<string>>,
+  guess: (name: string, kind: Kind) => string | undefined,
+  report: Report,
+): void {
   const direction = item.trunk_direction;
   for (const { field, kind, direction: belongs } of TRUNK_REFERENCES) {
     const name = text(item, field);
@@ -162,9 +171,9 @@ function checkTrunk({ path, item }: Entry, names: Record<Kind, Set<string>>, rep
       continue;
     }
     const other = KINDS.find((k) => k !== kind && names[k].has(name));
-    const guess = other ? undefined : suggest(name, [...names[kind]]);
     const article = other === 'ipacl' || other === 'endpoint' ? 'an' : 'a';
-    const hint = other ? `; "${name}" is ${article} ${other}` : guess ? `; did you mean "${guess}"?` : '';
+    const likely = other ? undefined : guess(name, kind);
+    const hint = other ? `; "${name}" is ${article} ${other}` : likely ? `; did you mean "${likely}"?` : '';
     report.error(at, 'value', `no ${kind} named "${name}" in this manifest${hint}`);
   }
   if (direction === 'inbound' && text(item, 'primary_uri') === undefined) {

@@ -22,6 +22,8 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip the full computation when that is too far already.
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
