@@ -70,7 +70,8 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
     const api = { rotate: [] as string[], force: false };
 
     say(b('plivo-sync demo'));
-    say(`A Plivo API emulator is running on ${emulator.url} (nothing leaves this machine).`);
+    say(`A Plivo API emulator is running on ${emulator.url}`);
+    say('(nothing leaves this machine).');
     say('It holds an "existing" account: two URIs (one pointing at an old IP), an inbound');
     say('trunk that someone disabled, and a softphone user nobody manages. The manifest');
     say(`at ${manifest} describes what we want.`);
@@ -98,10 +99,11 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
     await runExport({ out: exported }, { ...sub, err: () => undefined });
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(exported, 'utf8');
+    // Skip the header comments (the schema modeline alone is wider than 80 columns) and show the start.
     const lines = text.split('\n');
-    say(lines.slice(0, 14).join('\n'));
-    if (lines.length > 14) say(`  … ${lines.length - 14} more lines`);
-
+    const body = lines.slice(lines.findIndex((l) => l.startsWith('version:')));
+    say(body.slice(0, 16).join('\n'));
+    if (body.length > 16) say(`  … ${body.length - 16} more lines, and the variables to set are listed on stderr`);
     say('');
     say(b('Next'));
     say('  Try your own manifest against a local emulator:');

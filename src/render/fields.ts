@@ -34,7 +34,7 @@ function diffItems(before: readonly string[], after: readonly string[]): Array<{
   const items: Array<{ marker: Marker; value: string }> = [];
   for (const part of diffArrays([...before], [...after])) {
     const marker: Marker = part.added ? '+' : part.removed ? '-' : ' ';
-    for (const v of part.value) items.push({ marker, value: formatName(v) });
+    for (const v of part.value) items.push({ marker, value: formatValue(v) });
   }
   return items;
 }

@@ -59,7 +59,7 @@ export function renderReportJson(report: ApplyReport): string {
 
 /** One line per finished change, for stderr when it is not a terminal; null for events that finish nothing. */
 export function formatProgressLine(event: ApplyEvent): string | null {
-  return event.type === 'start' ? null : formatResultLine(event.result, plain);
+  return event.type === 'start' ? null : formatResultLine(event.result, plain, 'inline');
 }
 
 export interface CounterInput {
@@ -75,14 +75,17 @@ export function formatCounter(counts: CounterInput): string {
   return `\r[${finished}/${counts.total}] ${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped`;
 }
 
-function formatResultLine(r: ChangeResult, paint: Paint): string {
+function formatResultLine(r: ChangeResult, paint: Paint, domainAt: 'inline' | 'below' = 'below'): string {
   const what = `${r.kind} ${r.name}`;
   switch (r.outcome) {
     case 'done': {
       const id = r.id !== null ? ` (${r.id})` : '';
-      const domain = r.trunk_domain !== undefined ? ` → ${r.trunk_domain}` : '';
       const adopted = r.adopted ? ' (adopted after a lost response)' : '';
-      return `${paint(GREEN, '✓')} ${PAST[r.action]} ${what}${id}${domain}${adopted}`;
+      const line = `${paint(GREEN, '✓')} ${PAST[r.action]} ${what}${id}${adopted}`;
+      if (r.trunk_domain === undefined) return line;
+      // In the report the SIP domain (what users copy into their PBX) gets its own line, which keeps lines
+      // within 80 columns; a progress log line stays one line.
+      return domainAt === 'below' ? `${line}\n    sip domain: ${r.trunk_domain}` : `${line} → ${r.trunk_domain}`;
     }
     case 'failed':
       return `${paint(RED, '✗')} failed ${r.action} ${what}: ${r.error ?? 'unknown error'}`;

@@ -58,9 +58,9 @@ fields('a create lists its set fields, an update only changed ones, a delete non
     {
       field: 'ip_addresses',
       items: [
-        { marker: ' ', value: '10.0.0.1' },
-        { marker: '-', value: '10.0.0.2' },
-        { marker: '+', value: '10.0.0.3' },
+        { marker: ' ', value: '"10.0.0.1"' },
+        { marker: '-', value: '"10.0.0.2"' },
+        { marker: '+', value: '"10.0.0.3"' },
       ],
     },
   ]);
@@ -70,7 +70,7 @@ fields('a create lists its set fields, an update only changed ones, a delete non
 fields('a list on a create shows every item as added', () => {
   const change = { ...samplePlan().changes[1], action: 'create' as const, id: null, before: null };
   assert.equal(describeFields(change), [
-    { field: 'ip_addresses', items: [{ marker: '+', value: '10.0.0.1' }, { marker: '+', value: '10.0.0.3' }] },
+    { field: 'ip_addresses', items: [{ marker: '+', value: '"10.0.0.1"' }, { marker: '+', value: '"10.0.0.3"' }] },
   ]);
 });
 

@@ -37,9 +37,9 @@ const SAMPLE = `<!-- plivo-sync plan -->
 
 ~ update ipacl office (90b6eb07)
     ip_addresses:
-        10.0.0.1
--       10.0.0.2
-+       10.0.0.3
+        "10.0.0.1"
+-       "10.0.0.2"
++       "10.0.0.3"
 
 ~ update trunk inbound-main (42741122632602585)
     secure:      false → true

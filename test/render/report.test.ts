@@ -44,7 +44,8 @@ renderReportTextSuite('one line per change, notes, the summary and what to do ne
     renderReportText(reportOf(results, { interrupted: true }), { color: false }),
     [
       '✓ created uri primary-pbx (u-1) (adopted after a lost response)',
-      `✓ created trunk inbound-main (${TRUNK_ID}) → ${TRUNK_ID}.zt.plivo.com`,
+      `✓ created trunk inbound-main (${TRUNK_ID})`,
+      `    sip domain: ${TRUNK_ID}.zt.plivo.com`,
       '✓ updated trunk outbound-main (t-2)',
       '  note: could not read the trunk back for its domain: timeout',
       '✗ failed update uri x: invalid uri format',

@@ -14,9 +14,9 @@ const SAMPLE = `+ create uri primary-pbx
 
 ~ update ipacl office (90b6eb07)
     ip_addresses:
-        10.0.0.1
-      - 10.0.0.2
-      + 10.0.0.3
+        "10.0.0.1"
+      - "10.0.0.2"
+      + "10.0.0.3"
 
 ~ update trunk inbound-main (42741122632602585)
     secure:      false → true
@@ -90,9 +90,9 @@ render('colour: green creates, yellow updates, red deletes and refusals, bold he
       '',
       '\x1b[33m~\x1b[39m \x1b[1mupdate ipacl office (90b6eb07)\x1b[22m',
       '    ip_addresses:',
-      '        10.0.0.1',
-      '\x1b[31m      - 10.0.0.2\x1b[39m',
-      '\x1b[32m      + 10.0.0.3\x1b[39m',
+      '        "10.0.0.1"',
+      '\x1b[31m      - "10.0.0.2"\x1b[39m',
+      '\x1b[32m      + "10.0.0.3"\x1b[39m',
       '',
       '\x1b[31m-\x1b[39m \x1b[1mdelete uri old-pbx (f19c4773)\x1b[22m',
       '',
