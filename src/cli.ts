@@ -21,9 +21,10 @@ const EXIT_CODES = `Exit codes:
   130 interrupted (Ctrl-C / SIGTERM); re-run to converge`;
 
 const ENV_HELP = `Environment:
-  PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN   credentials (flags --auth-id/--auth-token override)
-  PLIVO_API_URL                     API base (default https://api.plivo.com; http only to loopback)
-  NO_COLOR, FORCE_COLOR             colour control`;
+  PLIVO_AUTH_ID      auth id (--auth-id overrides)
+  PLIVO_AUTH_TOKEN   auth token (--auth-token overrides)
+  PLIVO_API_URL      API base (default https://api.plivo.com)
+  NO_COLOR           turn colour off; FORCE_COLOR=1 turns it on without a TTY`;
 
 function makeIo(argv: Record<string, unknown>, signal: AbortSignal): Io {
   const env = process.env;
@@ -73,6 +74,12 @@ function apiFlags(a: Record<string, unknown>): ApiFlags {
   };
 }
 
+/** A repeatable, comma-separable string flag as a flat list. */
+function listOf(v: unknown): string[] {
+  const values = v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return values.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+}
+
 function planOptions<T>(y: Argv<T>) {
   return y
     .option('prune', {
@@ -81,9 +88,9 @@ function planOptions<T>(y: Argv<T>) {
       group: 'Plan:',
     })
     .option('rotate', {
-      type: 'array',
-      string: true,
-      describe: 'send passwords again: uri:NAME, credential:NAME, endpoint:USERNAME (repeatable) or all',
+      // A string, not an array: yargs arrays are greedy and would swallow the manifest path after them.
+      type: 'string',
+      describe: 'send passwords again: uri:NAME, credential:NAME, endpoint:USERNAME (repeatable, or comma-separated) or all',
       group: 'Plan:',
     })
     .option('force', { type: 'boolean', default: false, describe: 'allow deleting more than 30 % of a kind', group: 'Plan:' });
@@ -151,7 +158,7 @@ async function main(): Promise<number> {
             out: lastArgs.out as string | undefined,
             detailedExitcode: Boolean(lastArgs['detailed-exitcode']),
             prune: lastArgs.prune as string | undefined,
-            rotate: (lastArgs.rotate as string[] | undefined) ?? [],
+            rotate: listOf(lastArgs.rotate),
             force: Boolean(lastArgs.force),
             ...apiFlags(lastArgs),
           },
@@ -181,7 +188,7 @@ async function main(): Promise<number> {
             autoApprove: Boolean(lastArgs['auto-approve']),
             format: lastArgs.format as 'text' | 'json',
             prune: lastArgs.prune as string | undefined,
-            rotate: (lastArgs.rotate as string[] | undefined) ?? [],
+            rotate: listOf(lastArgs.rotate),
             force: Boolean(lastArgs.force),
             ...apiFlags(lastArgs),
           },
