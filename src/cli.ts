@@ -102,7 +102,7 @@ async function main(): Promise<number> {
   const onSignal = (sig: NodeJS.Signals) => {
     interrupts += 1;
     if (interrupts > 1) process.exit(EXIT.INTERRUPTED);
-    process.stderr.write(`\n${sig}: finishing requests in flight, starting nothing new (again to quit at once)\n`);
+    process.stderr.write(`\n${sig}: stopping once what is in flight has finished (again to quit at once)\n`);
     controller.abort();
   };
 
