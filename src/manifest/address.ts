@@ -1,5 +1,5 @@
 // Address syntax: IPv4/IPv6 addresses and CIDR blocks for IP ACLs, and the SIP targets an origination URI
-// accepts. Each check returns null when the text is fine, else the reason in a few words.
+// accepts. Each check returns null when the text is fine, else what is wrong in a few words.
 
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
@@ -51,29 +51,33 @@ function formatIPv4(value: bigint): string {
   return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join('.');
 }
 
-/** An IP ACL entry: an IPv4 or IPv6 address, or a CIDR block whose host bits are zero. */
-export function checkIpEntry(text: string): string | null {
+export interface IpEntryProblem {
+  /** Host bits after the prefix are a warning: the block is clear, only written unusually. */
+  severity: 'error' | 'warning';
+  reason: string;
+  /** For host bits in an IPv4 block: the network that was probably meant. */
+  network?: string;
+}
+
+/** An IP ACL entry: an IPv4 or IPv6 address, or a CIDR block (ideally with no host bits after the prefix). */
+export function checkIpEntry(text: string): IpEntryProblem | null {
   const slash = text.indexOf('/');
   const address = slash < 0 ? text : text.slice(0, slash);
   const v4 = isIPv4(address);
   const v6 = v4 ? null : parseIPv6(address);
-  if (!v4 && v6 === null) return 'is not an IPv4 or IPv6 address or CIDR block';
+  if (!v4 && v6 === null) return { severity: 'error', reason: 'is not an IPv4 or IPv6 address or CIDR block' };
   if (slash < 0) return null;
   const prefixText = text.slice(slash + 1);
   const bits = v4 ? 32 : 128;
   if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) {
-    return `has a prefix length outside 0-${bits}`;
+    return { severity: 'error', reason: `has a prefix length outside 0-${bits}` };
   }
   const prefix = BigInt(prefixText);
   const value = v4 ? ipv4Value(address) : (v6 as bigint);
   const hostMask = (1n << (BigInt(bits) - prefix)) - 1n;
-  if ((value & hostMask) !== 0n) {
-    // Stored as written, a block with host bits would differ from what the API may normalise it to: ask for the network.
-    return v4
-      ? `has host bits set after /${prefixText}; the block is ${formatIPv4(value & ~hostMask)}/${prefixText}`
-      : `has host bits set after /${prefixText}`;
-  }
-  return null;
+  if ((value & hostMask) === 0n) return null;
+  const reason = `has host bits set after /${prefixText}`;
+  return v4 ? { severity: 'warning', reason, network: `${formatIPv4(value & ~hostMask)}/${prefixText}` } : { severity: 'warning', reason };
 }
 
 function isFqdn(text: string): boolean {

@@ -40,20 +40,21 @@ ipEntry('accepts addresses and CIDR blocks without host bits', () => {
   }
 });
 
-ipEntry('names the network when IPv4 host bits are set', () => {
-  assert.is(checkIpEntry('198.51.100.7/24'), 'has host bits set after /24; the block is 198.51.100.0/24');
-  assert.is(checkIpEntry('2001:db8::1/32'), 'has host bits set after /32');
+ipEntry('host bits after the prefix are a warning, naming the IPv4 network', () => {
+  assert.equal(checkIpEntry('198.51.100.7/24'), { severity: 'warning', reason: 'has host bits set after /24', network: '198.51.100.0/24' });
+  assert.equal(checkIpEntry('2001:db8::1/32'), { severity: 'warning', reason: 'has host bits set after /32' });
 });
 
 ipEntry('refuses prefixes out of range or malformed, and non-addresses', () => {
-  assert.is(checkIpEntry('1.2.3.4/33'), 'has a prefix length outside 0-32');
-  assert.is(checkIpEntry('::/129'), 'has a prefix length outside 0-128');
-  assert.is(checkIpEntry('1.2.3.0/024'), 'has a prefix length outside 0-32');
-  assert.is(checkIpEntry('1.2.3.0/'), 'has a prefix length outside 0-32');
-  assert.is(checkIpEntry('office.example.com'), 'is not an IPv4 or IPv6 address or CIDR block');
+  const error = (reason: string) => ({ severity: 'error', reason });
+  assert.equal(checkIpEntry('1.2.3.4/33'), error('has a prefix length outside 0-32'));
+  assert.equal(checkIpEntry('::/129'), error('has a prefix length outside 0-128'));
+  assert.equal(checkIpEntry('1.2.3.0/024'), error('has a prefix length outside 0-32'));
+  assert.equal(checkIpEntry('1.2.3.0/'), error('has a prefix length outside 0-32'));
+  assert.equal(checkIpEntry('office.example.com'), error('is not an IPv4 or IPv6 address or CIDR block'));
 });
 
-ipEntry('a /n block is valid exactly when the address has no bits after n', () => {
+ipEntry('a /n block is clean exactly when the address has no bits after n', () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }), (n, prefix) => {
       const text = [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');

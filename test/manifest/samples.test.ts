@@ -54,7 +54,8 @@ const INVALID: Record<string, { env?: Record<string, string>; expect: string[] }
   'alias-bomb.yaml': { expect: ['7:36: aliases expand to more than 100000 values; refusing the file'] },
   'app-id-number.yaml': { expect: ['7:13: app_id must be a string or null; put it in quotes'] },
   'auth-without-password.yaml': { expect: ['4:3: authentication_needed is true but password is missing'] },
-  'bad-cidr.yaml': { expect: ['5:34: "198.51.100.7/24" has host bits set after /24; the block is 198.51.100.0/24'] },
+  'bad-cidr.yaml': { expect: ['5:34: "198.51.100.0/33" has a prefix length outside 0-32'] },
+  'cidr-host-bits.yaml': { expect: ['6:34: warning: "198.51.100.7/24" has host bits set after /24; did you mean 198.51.100.0/24?'] },
   'bad-enum.yaml': { expect: ['9:19: trunk_status must be one of "enabled", "disabled"; did you mean "enabled"?'] },
   'bad-ip-address.yaml': { expect: ['6:9: "203.0.113.256" is not an IPv4 or IPv6 address or CIDR block'] },
   'bad-sip-uri.yaml': { expect: ['5:10: uri needs a user: sip:user@host[:port]'] },
@@ -66,7 +67,7 @@ const INVALID: Record<string, { env?: Record<string, string>; expect: string[] }
   'duplicate-name.yaml': { expect: ['6:11: duplicate uri name "pbx": already used at line 4'] },
   'duplicate-yaml-key.yaml': { expect: ['6:5: duplicate key "uri" (first at line 5)'] },
   'endpoint-alias.yaml': {
-    expect: ['5:12: alias may contain letters, digits, "-" and "_", in words separated by single spaces'],
+    expect: ['5:12: alias may contain only letters, digits, "-" and "_"'],
   },
   'endpoint-username.yaml': {
     expect: ['4:15: username must be 1-25 letters and digits, starting with a letter (Plivo appends 12 digits itself)'],
