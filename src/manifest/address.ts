@@ -83,8 +83,8 @@ export function checkIpEntry(text: string): IpEntryProblem | null {
 function isFqdn(text: string): boolean {
   if (text.length > 253) return false;
   const labels = text.split('.');
-  // At least two labels, and a top-level label that is not all digits (so a mistyped IP is not a name).
-  return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && !/^[0-9]+$/.test(labels[labels.length - 1]);
+  // At least two labels, and a top-level label that starts with a letter (so a mistyped IP is not a name).
+  return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /^[A-Za-z]/.test(labels[labels.length - 1]);
 }
 
 function checkPort(text: string): string | null {

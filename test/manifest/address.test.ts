@@ -97,6 +97,7 @@ sip('says what is wrong with the others', () => {
     ['203.0.113.300', 'does not name a host (an IPv4 address, [IPv6] address or FQDN such as sip.example.com)'],
     ['http://sip.example.com', 'does not name a host (an IPv4 address, [IPv6] address or FQDN such as sip.example.com)'],
     ['-bad.example.com', 'does not name a host (an IPv4 address, [IPv6] address or FQDN such as sip.example.com)'],
+    ['sip.example.1a', 'does not name a host (an IPv4 address, [IPv6] address or FQDN such as sip.example.com)'],
     ['[2001:db8::1', 'has a malformed [IPv6] host'],
     ['[2001:db8::1]5060', 'has text after the [IPv6] host'],
     ['sip:us er@sip.example.com', 'has a user part with characters SIP does not allow'],
