@@ -75,6 +75,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     apiIds: createPrng(deriveState(seed, 'api_ids')),
     latencyMs: opts.latencyMs ?? 0,
     stats,
+    onRequest: opts.onRequest,
   });
   const server = createServer((req, res) => handler.handle(req, res));
   const address = await listen(server, host, opts.port ?? 0);

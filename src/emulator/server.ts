@@ -20,6 +20,7 @@ export interface HandlerDeps {
   apiIds: Prng;
   latencyMs: number;
   stats: EmulatorStats;
+  onRequest?: (method: string, url: string) => void;
 }
 
 export interface RequestHandler {
@@ -126,6 +127,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
       stats.inFlight++;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      deps.onRequest?.(method, req.url ?? '/');
       open.add(res);
       res.once('close', () => {
         stats.inFlight--;

@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   statePath?: string;
   /** The clock (epoch ms) for timestamps, endpoint suffixes and the rate-limit window. Default Date.now. */
   now?: () => number;
+  /** Called as each request arrives, before latency, auth or the rate limit (benchmarks time the first one). */
+  onRequest?: (method: string, url: string) => void;
 }
 
 export interface EmulatorStats {

@@ -1,0 +1,59 @@
+// `npm run bench`: runs the scenarios and prints one table (scenario, measured, bound, ratio, target, met?).
+// Usage: node dist/bench/run.js [--only read,apply,planner,startup] [--quick] [--markdown]
+// Exit 0 when it measured (targets not met included: the table says so), 1 when a scenario could not run.
+import { availableParallelism } from 'node:os';
+import { SCENARIOS, runSuite, type Scenario } from './suite.js';
+import { formatTable } from './table.js';
+
+interface Flags {
+  only: Scenario[];
+  quick: boolean;
+  markdown: boolean;
+}
+
+function parseFlags(argv: readonly string[]): Flags {
+  const flags: Flags = { only: [...SCENARIOS], quick: false, markdown: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') flags.quick = true;
+    else if (arg === '--markdown') flags.markdown = true;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const list = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
+      const names = (list ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
+      if (names.length === 0 || unknown.length > 0) {
+        throw new Error(`--only takes a list of ${SCENARIOS.join(', ')}${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}`);
+      }
+      flags.only = names as Scenario[];
+    } else throw new Error(`unknown argument "${arg}"; usage: run.js [--only ${SCENARIOS.join(',')}] [--quick] [--markdown]`);
+  }
+  return flags;
+}
+
+async function main(): Promise<number> {
+  let flags: Flags;
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    return 1;
+  }
+  process.stderr.write(
+    `bench: ${flags.quick ? 'quick (small sizes, figures not comparable with the targets)' : 'full'}; ` +
+      `${availableParallelism()} CPUs, node ${process.version}, ${new Date().toISOString()}\n`,
+  );
+  try {
+    const rows = await runSuite({
+      only: flags.only,
+      quick: flags.quick,
+      onScenario: (name) => process.stderr.write(`bench: ${name} done\n`),
+    });
+    process.stdout.write(formatTable(rows, flags.markdown ? 'markdown' : 'text'));
+    return 0;
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
