@@ -19,9 +19,10 @@ const IDENTITY: Record<Kind, string> = { uri: 'name', credential: 'name', ipacl:
 const CREDENTIAL_SPECIALS = '~!@#$%^&*()_+';
 const CREDENTIAL_PASSWORD = /^[A-Za-z0-9~!@#$%^&*()_+]{5,20}$/;
 const ENDPOINT_USERNAME = /^[A-Za-z][A-Za-z0-9]{0,24}$/;
-// The documented characters only. Plivo's SDK examples send "Test Account", but the reference forbids the
-// space and the emulator follows the reference: a manifest that validates must also apply.
-const ALIAS = /^[A-Za-z0-9_-]+$/;
+// Words of the documented characters separated by single spaces: Plivo's own SDK examples create aliases
+// such as "Test Account", so live accounts hold them and an export must validate. Leading, trailing and doubled
+// spaces are refused because they are invisible in review.
+const ALIAS = /^[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*$/;
 // Application ids are numeric in every example; the emulator accepts the usual id characters.
 const APP_ID = /^[A-Za-z0-9_-]+$/;
 // URI authentication is undocumented beyond "required": printable ASCII without spaces (digest auth puts the
@@ -202,7 +203,8 @@ function checkEndpoint({ path, item }: Entry, report: Report): void {
   }
   const alias = text(item, 'alias');
   if (alias !== undefined && !ALIAS.test(alias)) {
-    report.error(childPath(path, 'alias'), 'value', 'alias may contain only letters, digits, "-" and "_"');
+    report.error(childPath(path, 'alias'), 'value',
+      'alias may contain letters, digits, "-" and "_", in words separated by single spaces');
   }
   const appId = text(item, 'app_id');
   if (appId !== undefined && appId !== '' && !APP_ID.test(appId)) {

@@ -67,7 +67,7 @@ const INVALID: Record<string, { env?: Record<string, string>; expect: string[] }
   'duplicate-name.yaml': { expect: ['6:11: duplicate uri name "pbx": already used at line 4'] },
   'duplicate-yaml-key.yaml': { expect: ['6:5: duplicate key "uri" (first at line 5)'] },
   'endpoint-alias.yaml': {
-    expect: ['5:12: alias may contain only letters, digits, "-" and "_"'],
+    expect: ['5:12: alias may contain letters, digits, "-" and "_", in words separated by single spaces'],
   },
   'endpoint-username.yaml': {
     expect: ['4:15: username must be 1-25 letters and digits, starting with a letter (Plivo appends 12 digits itself)'],
