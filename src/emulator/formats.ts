@@ -73,8 +73,12 @@ export function checkEndpointPassword(s: string): string | undefined {
 }
 
 /** Letters, digits, hyphens and underscores as documented; the SDK examples' spaces are not accepted. */
+// The object table allows letters, digits, hyphens and underscores; Plivo's own SDK examples create
+// "Test Account", so words of those characters separated by single spaces are accepted too.
 export function checkEndpointAlias(s: string): string | undefined {
-  return /^[A-Za-z0-9_-]+$/.test(s) ? undefined : 'may contain only letters, digits, hyphens and underscores';
+  return /^[A-Za-z0-9_-]+( [A-Za-z0-9_-]+)*$/.test(s)
+    ? undefined
+    : 'may contain only letters, digits, hyphens and underscores, in words separated by single spaces';
 }
 
 /** Application ids are numeric in every example; accept the usual id characters. */
