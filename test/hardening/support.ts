@@ -1,0 +1,82 @@
+// Plumbing for the hardening suites: an in-memory terminal for running commands in process, running one to its
+// exit code the way the CLI maps errors, and reading the emulator's objects by identity.
+import type { Io } from '../../src/io.js';
+import { ExitError } from '../../src/errors.js';
+import type { Emulator } from '../../src/emulator/index.js';
+import { KINDS, stripEndpointSuffix, type Kind } from '../../src/model.js';
+
+export interface MemoryIo extends Io {
+  stdout: string;
+  stderr: string;
+}
+
+/** A terminal that is not a TTY and keeps what was written. */
+export function memoryIo(env: Record<string, string | undefined>, signal?: AbortSignal): MemoryIo {
+  const io: MemoryIo = {
+    stdout: '',
+    stderr: '',
+    out: (t) => void (io.stdout += t),
+    err: (t) => void (io.stderr += t),
+    env,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    color: false,
+    signal,
+  };
+  return io;
+}
+
+/**
+ * Runs a command function and maps what it throws the way src/cli.ts does: an ExitError prints `error:` and
+ * its hint and gives its code; anything else is an internal error (exit 1), which no test may see.
+ */
+export async function exitCodeOf(io: MemoryIo, command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (e) {
+    if (e instanceof ExitError) {
+      io.err(`error: ${e.message}\n`);
+      if (e.hint) io.err(`${e.hint}\n`);
+      return e.exitCode;
+    }
+    io.err(`internal error: ${e instanceof Error ? `${e.message}\n${e.stack}` : String(e)}\n`);
+    return 1;
+  }
+}
+
+const IDENTITY_FIELD: Record<Kind, string> = { uri: 'name', credential: 'name', ipacl: 'name', trunk: 'name', endpoint: 'username' };
+const ID_FIELD: Record<Kind, string> = { uri: 'uri_uuid', credential: 'credential_uuid', ipacl: 'ipacl_uuid', trunk: 'trunk_id', endpoint: 'endpoint_id' };
+
+/** An emulator object's identity as the tool sees it: its name, or an endpoint's username without the suffix. */
+export function identityOf(kind: Kind, wire: Record<string, unknown>): string {
+  const value = wire[IDENTITY_FIELD[kind]];
+  if (kind === 'endpoint') return stripEndpointSuffix(String(value)) ?? String(value);
+  return typeof value === 'string' && value !== '' ? value : `${kind}-${String(wire[ID_FIELD[kind]])}`;
+}
+
+export function idOf(kind: Kind, wire: Record<string, unknown>): string {
+  return String(wire[ID_FIELD[kind]]);
+}
+
+/** Identities that more than one object of a kind holds ("trunk:main"), across all kinds. */
+export function findDuplicates(emulator: Emulator): string[] {
+  const dups: string[] = [];
+  for (const kind of KINDS) {
+    const seen = new Set<string>();
+    for (const o of emulator.dump(kind)) {
+      const key = `${kind}:${identityOf(kind, o)}`;
+      if (seen.has(key)) dups.push(key);
+      seen.add(key);
+    }
+  }
+  return dups;
+}
+
+/** kind → identity → the object, for every object the emulator holds. */
+export function indexByIdentity(emulator: Emulator): Record<Kind, Map<string, Record<string, unknown>>> {
+  return Object.fromEntries(KINDS.map((k) => [k, new Map(emulator.dump(k).map((o) => [identityOf(k, o), o]))])) as Record<
+    Kind,
+    Map<string, Record<string, unknown>>
+  >;
+}
