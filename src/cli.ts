@@ -38,6 +38,7 @@ function makeIo(argv: Record<string, unknown>, signal: AbortSignal): Io {
     color: decideColor(env, Boolean(process.stdout.isTTY), argv.color === false),
     prompt: process.stdin.isTTY ? askLine : undefined,
     signal,
+    quiet: argv.quiet === true,
   };
 }
 
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
     .scriptName('plivo-sync')
     .usage('$0 <command> [options]\n\nManage Plivo SIP trunking (Zentrunk) and Voice SIP endpoints as code.')
     .option('color', { type: 'boolean', describe: 'colour output (--no-color to turn off; default: on a TTY)' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress or notes on stderr; results, warnings and errors only' })
     .command(
       'validate <manifest>',
       'check a manifest without calling the API',

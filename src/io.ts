@@ -16,6 +16,13 @@ export interface Io {
   prompt?: (question: string) => Promise<string>;
   /** Aborted on SIGINT/SIGTERM. */
   signal?: AbortSignal;
+  /** --quiet: no progress or informational notes on stderr (errors and warnings still appear). */
+  quiet?: boolean;
+}
+
+/** Progress and informational notes: stderr, unless --quiet. */
+export function info(io: Io, text: string): void {
+  if (!io.quiet) io.err(text);
 }
 
 /** NO_COLOR (any value) wins, then FORCE_COLOR (not "0"), then the TTY. */

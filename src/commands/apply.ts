@@ -2,7 +2,7 @@
 // with progress on stderr and a per-change report on stdout.
 import { readFile, stat } from 'node:fs/promises';
 import { EXIT, RefusedError, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { info, type Io } from '../io.js';
 import type { DesiredState, LiveState } from '../model.js';
 import type { PlivoApi } from '../plivo/api.js';
 import type { Plan } from '../plan/types.js';
@@ -79,7 +79,7 @@ async function prepareSaved(saved: SavedPlan, opts: ApplyCommandOptions, io: Io)
   if (saved.plan.refusals.length > 0) {
     throw new RefusedError(`the saved plan carries ${saved.plan.refusals.length} refusal(s) and cannot be applied`);
   }
-  io.err(`Applying the saved plan ${opts.target} (${saved.plan.changes.length} changes).\n`);
+  info(io, `Applying the saved plan ${opts.target} (${saved.plan.changes.length} changes).\n`);
   return { plan: saved.plan, desired: manifest.desired, live, api, concurrency: config.concurrency };
 }
 
@@ -124,10 +124,10 @@ async function execute(ready: Ready, opts: ApplyCommandOptions, io: Io): Promise
   const report = await import('../render/report.js');
   const onEvent = (e: Parameters<typeof report.formatProgressLine>[0]) => {
     if (io.stderrIsTTY) {
-      if (e.type !== 'start') io.err(`${report.formatCounter(e.counts)}\x1b[K`);
+      if (e.type !== 'start') info(io, `${report.formatCounter(e.counts)}\x1b[K`);
     } else {
       const line = report.formatProgressLine(e);
-      if (line) io.err(`${line}\n`);
+      if (line) info(io, `${line}\n`);
     }
   };
   let result;
@@ -138,7 +138,7 @@ async function execute(ready: Ready, opts: ApplyCommandOptions, io: Io): Promise
       onEvent,
     });
   } finally {
-    if (io.stderrIsTTY) io.err('\n');
+    if (io.stderrIsTTY) info(io, '\n');
   }
   io.out(opts.format === 'json' ? report.renderReportJson(result) : report.renderReportText(result, { color: io.color }));
   if (result.interrupted) return EXIT.INTERRUPTED;

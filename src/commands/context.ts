@@ -1,7 +1,7 @@
 // What plan, apply and export share: a validated manifest, an API connection, the live state, and a plan.
 import { EXIT, UsageError } from '../errors.js';
 import { resolveApiConfig, type ApiConfig, type ApiFlags } from '../config.js';
-import type { Io } from '../io.js';
+import { info, type Io } from '../io.js';
 import { KINDS, type DesiredState, type Kind, type LiveState } from '../model.js';
 import type { PlivoApi } from '../plivo/api.js';
 import { DEFAULT_PLAN_OPTIONS, type Plan, type PlanOptions } from '../plan/types.js';
@@ -77,14 +77,15 @@ export async function connect(flags: ApiFlags, io: Io, secrets: readonly string[
  */
 export async function readLive(api: PlivoApi, desired: DesiredState | null, io: Io, kinds: readonly Kind[] = KINDS): Promise<LiveState> {
   const seen = new Map<Kind, string>();
-  const progress = io.stderrIsTTY
-    ? (kind: Kind, read: number, total: number) => {
-        seen.set(kind, `${kind}s ${read}/${total}`);
-        io.err(`\rreading: ${[...seen.values()].join(', ')}\x1b[K`);
-      }
-    : undefined;
+  const progress =
+    io.stderrIsTTY && !io.quiet
+      ? (kind: Kind, read: number, total: number) => {
+          seen.set(kind, `${kind}s ${read}/${total}`);
+          io.err(`\rreading: ${[...seen.values()].join(', ')}\x1b[K`);
+        }
+      : undefined;
   const live = await api.readAll(kinds, progress);
-  if (progress) io.err('\r\x1b[K');
+  if (progress) info(io, '\r\x1b[K');
   if (desired) {
     const wanted = new Set(desired.endpoint.map((e) => e.username));
     const { stripEndpointSuffix } = await import('../model.js');

@@ -1,6 +1,6 @@
 // `plivo-sync plan`: validate, read the account, compute and render the plan; optionally save it for apply.
 import { EXIT } from '../errors.js';
-import type { Io } from '../io.js';
+import { info, type Io } from '../io.js';
 import { computePlan, connect, loadValidManifest, readLive, resolvePlanOptions, type PlanFlags } from './context.js';
 import { writeFileAtomic } from '../files.js';
 
@@ -33,7 +33,7 @@ export async function runPlan(opts: PlanCommandOptions, io: Io): Promise<number>
     const { createSavedPlan } = await import('../plan/saved.js');
     const saved = createSavedPlan(plan, live, { path: manifest.file, sha256: manifest.sha256 }, options);
     await writeFileAtomic(opts.out, `${JSON.stringify(saved, null, 2)}\n`);
-    io.err(`Saved the plan to ${opts.out}; \`plivo-sync apply ${opts.out}\` applies exactly these changes.\n`);
+    info(io, `Saved the plan to ${opts.out}; \`plivo-sync apply ${opts.out}\` applies exactly these changes.\n`);
   }
 
   if (plan.refusals.length > 0) return EXIT.REFUSED;

@@ -70,6 +70,22 @@ flow('plan on an empty account lists creates; apply; a second plan has no change
   assert.match(again.stdout, 'No changes.');
 });
 
+flow('--quiet leaves stderr to errors and warnings: no progress lines', async ({ account, files }) => {
+  const m = files.path('plivo.yaml');
+  const loud = await account.run(['apply', m, '--auto-approve'], { env: SECRETS });
+  assert.is(loud.code, 0, loud.stderr);
+  assert.match(loud.stderr, '✓ created'); // one progress line per finished change without a TTY
+  const fresh = await startAccount();
+  try {
+    const quiet = await fresh.run(['apply', m, '--auto-approve', '--quiet'], { env: SECRETS });
+    assert.is(quiet.code, 0, quiet.stderr);
+    assert.is(quiet.stderr, '');
+    assert.match(quiet.stdout, 'Apply: 7 done, 0 failed, 0 skipped, 0 not started.');
+  } finally {
+    await fresh.close();
+  }
+});
+
 flow('apply without a terminal and without --auto-approve refuses with exit 3 and writes nothing', async ({ account, files }) => {
   const r = await account.run(['apply', files.path('plivo.yaml')], { env: SECRETS });
   assert.is(r.code, 3, r.stderr);
