@@ -137,7 +137,16 @@ export class HttpClient {
   }
 
   private async send(req: HttpRequest, attempt: number): Promise<Outcome> {
-    await this.pacer.acquire();
+    // The pacing slot is held until the answer is in: the server counts the request somewhere in between.
+    const release = await this.pacer.acquire();
+    try {
+      return await this.attempt(req, attempt);
+    } finally {
+      release();
+    }
+  }
+
+  private async attempt(req: HttpRequest, attempt: number): Promise<Outcome> {
     this.counters.requests++;
     const search = req.query ? `?${new URLSearchParams(Object.entries(req.query).map(([k, v]) => [k, String(v)]))}` : '';
     const shown = `${req.method} ${req.path}${search}`;

@@ -1,67 +1,91 @@
-// Paces requests under the account's rate limit so that 429s stay the exception.
+// Paces requests under the account's rate limit: the whole limit is used, and no 429 is ever caused by us.
 //
-// Why a sliding-window log and not a plain token bucket: Plivo counts requests per account over 5 seconds as
-// they arrive. A token bucket that starts full with the whole window as capacity lets a burst of N go out at
-// once and then refills at N per window, so some 5-second span can see up to 2N requests: it overruns a
-// sliding window by design. Keeping the send times of the last requests and waiting until the oldest leaves
-// the window means no span of `windowMs` ever holds more than `budget` of our sends. That also satisfies a
-// fixed window or a token bucket of the same rate on the server (both accept any sequence a sliding window
-// accepts). Two margins cover the difference between when we send and when the server counts:
-//  - the window is 5 s plus WINDOW_MARGIN_MS, so uneven network and event-loop delays cannot squeeze two
-//    windows' worth of arrivals into one;
-//  - the budget is HEADROOM below the limit, for retries already in the air and clock granularity.
-// The cost is small: at 300 per 5 s we send at most 285 per 5.25 s, about 54 requests a second.
+// Plivo counts requests per account over 5 seconds as they arrive. We cannot see when the server counts a
+// request, only that it happens after we send it and before its answer reaches us. So a request holds its
+// slot from the moment it is sent until one window after its answer arrived (or after the attempt failed):
+// a new request is sent only while fewer than `limit` requests are in flight or answered within the last
+// window. Then no span of 5 s at the server ever holds more than `limit` of our requests, whatever the
+// network delays: for any `limit` + 1 of them, the last one sent was sent at least a window after the others
+// were answered, so it is counted at least a window after each of them was.
+// This holds for a sliding window, and so for a fixed window or a token bucket of the same rate (both accept
+// any sequence a sliding window accepts). The cost is one round trip per window, not a fixed headroom: a
+// 300-request read finishes at full speed, and a long apply runs at the limit less about 1 %.
+// Retries take slots like any request; a server's Retry-After stops every send (pauseUntil).
 
 export const RATE_WINDOW_MS = 5000;
-export const WINDOW_MARGIN_MS = 250;
-export const HEADROOM = 0.05;
 
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
-/** How many requests we allow ourselves per window for a server limit of `rateLimit` per 5 s. */
-export function computeBudget(rateLimit: number): number {
-  return Math.max(1, Math.floor(rateLimit * (1 - HEADROOM)));
-}
+/** Frees the slot taken by acquire(); call it once the answer has arrived or the attempt has failed. */
+export type Release = () => void;
+
+const NO_PACING: Release = () => {};
 
 export class Pacer {
-  /** Send times still inside the window, oldest first. */
-  private sent: number[] = [];
+  /** Requests sent and not yet answered. */
+  private inFlight = 0;
+  /** Answer times still inside the window, oldest first. */
+  private answered: number[] = [];
   private holdUntil = 0;
-  private readonly budget: number;
-  private readonly windowMs: number;
+  /** Wakes acquirers waiting for an answer when every slot is in flight. */
+  private onAnswer: (() => void) | null = null;
+  private answerArrived: Promise<void> | null = null;
 
   /** `rateLimit` is the server's limit per 5 s; 0 turns pacing off. */
   constructor(
-    rateLimit: number,
+    private readonly rateLimit: number,
     private readonly clock: Clock,
-  ) {
-    this.budget = rateLimit > 0 ? computeBudget(rateLimit) : 0;
-    this.windowMs = RATE_WINDOW_MS + WINDOW_MARGIN_MS;
-  }
+  ) {}
 
-  /** Resolves when one more request may be sent, and records it as sent. */
-  async acquire(): Promise<void> {
-    if (this.budget === 0) return;
+  /** Resolves when one more request may be sent; the slot is held until the returned release is called. */
+  async acquire(): Promise<Release> {
+    if (this.rateLimit === 0) return NO_PACING;
     for (;;) {
       const t = this.clock.now();
-      while (this.sent.length > 0 && this.sent[0] <= t - this.windowMs) this.sent.shift();
-      const untilSlot = this.sent.length >= this.budget ? this.sent[0] + this.windowMs - t : 0;
-      const wait = Math.max(untilSlot, this.holdUntil - t);
-      if (wait <= 0) {
-        this.sent.push(t);
-        return;
+      while (this.answered.length > 0 && this.answered[0] <= t - RATE_WINDOW_MS) this.answered.shift();
+      if (this.holdUntil > t) {
+        await this.clock.sleep(this.holdUntil - t);
+        continue;
+      }
+      if (this.inFlight + this.answered.length < this.rateLimit) {
+        this.inFlight++;
+        return this.releaser();
       }
       // Several waiters may wake together; each re-checks, so only as many as there are free slots go.
-      await this.clock.sleep(wait);
+      if (this.answered.length > 0) await this.clock.sleep(this.answered[0] + RATE_WINDOW_MS - t);
+      else await this.nextAnswer();
     }
   }
 
   /** Stops every send until `t` (a server's Retry-After applies to the whole account, not one request). */
   pauseUntil(t: number): void {
-    if (this.budget === 0) return;
+    if (this.rateLimit === 0) return;
     this.holdUntil = Math.max(this.holdUntil, t);
+  }
+
+  private releaser(): Release {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      const t = this.clock.now();
+      // The clock may step back; keeping the list sorted keeps the oldest first.
+      let i = this.answered.length;
+      while (i > 0 && this.answered[i - 1] > t) i--;
+      this.answered.splice(i, 0, t);
+      const wake = this.onAnswer;
+      this.onAnswer = null;
+      this.answerArrived = null;
+      wake?.();
+    };
+  }
+
+  private nextAnswer(): Promise<void> {
+    this.answerArrived ??= new Promise((resolve) => (this.onAnswer = resolve));
+    return this.answerArrived;
   }
 }
