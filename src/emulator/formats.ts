@@ -38,12 +38,13 @@ function validPort(port: string | null): boolean {
 
 /**
  * The documented URI formats: IP, IP:port, FQDN, FQDN:port, and a SIP URI `sip:[user@]host[:port]` (sips: too,
- * with `;param` suffixes). An FQDN needs at least one dot and a top label that is not all digits.
+ * with `;param` suffixes). Any of them may end in `;transport=udp|tcp|tls` (the transport Plivo uses to reach
+ * the PBX). An FQDN needs at least one dot and a top label that is not all digits.
  */
 export function checkUriTarget(s: string): string | undefined {
   const bad = `"${s}" is not an IP address, FQDN or SIP URI (optionally with a port)`;
-  let rest = s;
-  const sip = /^sips?:(?:([^@\s]+)@)?(.+)$/i.exec(s);
+  let rest = s.replace(/;transport=(udp|tcp|tls)$/i, '');
+  const sip = /^sips?:(?:([^@\s]+)@)?(.+)$/i.exec(rest);
   if (sip) {
     if (sip[1] !== undefined && !/^[A-Za-z0-9_.!~*'()&=+$,;?/%-]+$/.test(sip[1])) return bad;
     rest = sip[2].replace(/(;[A-Za-z0-9_.=-]+)+$/, '');
@@ -72,7 +73,6 @@ export function checkEndpointPassword(s: string): string | undefined {
   return s.length >= 5 ? undefined : 'must be at least 5 characters';
 }
 
-/** Letters, digits, hyphens and underscores as documented; the SDK examples' spaces are not accepted. */
 // The object table allows letters, digits, hyphens and underscores; Plivo's own SDK examples create
 // "Test Account", so words of those characters separated by single spaces are accepted too.
 export function checkEndpointAlias(s: string): string | undefined {
