@@ -107,8 +107,6 @@ export function buildPlannerStates(total: number): { desired: DesiredState; live
   const drifted = (i: number) => i % 100 === 2; // and one an update
   const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
   const credentialSecret = { ref: 'BENCH_CREDENTIAL_PASSWORD', value: PASSWORD_ENV.BENCH_CREDENTIAL_PASSWORD };
-  const endpointSecret = { ref: 'BENCH_ENDPOINT_PASSWORD', value: PASSWORD_ENV.BENCH_ENDPOINT_PASSWORD };
-  const endpointMd5 = md5(endpointSecret.value);
 
   for (let i = 0; i < c.uri; i++) {
     const name = names.uri(i);
@@ -157,14 +155,16 @@ export function buildPlannerStates(total: number): { desired: DesiredState; live
   }
   for (let i = 0; i < c.endpoint; i++) {
     const username = names.endpoint(i);
-    desired.endpoint.push({ kind: 'endpoint', username, alias: username, password: endpointSecret, protect: false });
+    // Every endpoint its own password, as in a real manifest: the planner hashes each one.
+    const password = `pw-${username}`;
+    desired.endpoint.push({ kind: 'endpoint', username, alias: username, password: { ref: null, value: password }, protect: false });
     if (!inLive(i)) continue;
     live.endpoint.push({
       kind: 'endpoint',
       id: id('endpoint', i),
       username: `${username}261123120000`,
       alias: drifted(i) ? 'old-alias' : username,
-      password_md5: endpointMd5,
+      password_md5: md5(password),
       app_id: null,
     });
   }
@@ -176,5 +176,7 @@ export function buildPlannerStates(total: number): { desired: DesiredState; live
       else live.ipacl.push({ kind, id: extra, name: `unmanaged-${i}`, ip_addresses: ['198.51.100.1'] });
     }
   }
-  return { desired, live };
+  // Through JSON, as the client's objects arrive (and the manifest's are built from parsed text): flat strings
+  // and plain objects, not the concatenations made above.
+  return { desired: JSON.parse(JSON.stringify(desired)) as DesiredState, live: JSON.parse(JSON.stringify(live)) as LiveState };
 }

@@ -21,20 +21,31 @@ function sameRef(name: string | null, id: string | null, target: Kind, resolve: 
 }
 
 function sameSet(a: unknown, b: unknown): boolean {
+  // The common case, the same list in the same order, is equal as a set without sorting copies of both.
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i])) return true;
   const x = normalizeSet(a);
   const y = normalizeSet(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** The live side's field for a reference: "primary_uri" → "primary_uri_id", built once per field name. */
+const LIVE_REF_FIELDS = new Map<string, string>();
+function liveRefField(field: string): string {
+  let name = LIVE_REF_FIELDS.get(field);
+  if (name === undefined) LIVE_REF_FIELDS.set(field, (name = `${field}_id`));
+  return name;
 }
 
 export function diffObject(d: Desired, l: Live, resolve: Resolver, rotate: RotateRequest): ObjectDiff {
   const changed: string[] = [];
   const specs = FIELD_SPECS[d.kind];
   // The first field is the identity, equal by construction of the match.
-  for (const spec of specs.slice(1)) {
-    const want = readField(d, spec.field);
+  for (let i = 1; i < specs.length; i++) {
+    const spec = specs[i];
     if (spec.type === 'secret') continue;
+    const want = readField(d, spec.field);
     if (spec.type === 'ref') {
-      const id = normalizeText(readField(l, `${spec.field}_id`)) as string | null;
+      const id = normalizeText(readField(l, liveRefField(spec.field))) as string | null;
       if (!sameRef(normalizeText(want) as string | null, id, spec.target as Kind, resolve)) changed.push(spec.field);
     } else if (spec.type === 'set') {
       if (!sameSet(want, readField(l, spec.field))) changed.push(spec.field);

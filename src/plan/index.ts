@@ -97,7 +97,7 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
   const changes = new Map<string, Change>();
   /** The update or delete planned for a live object. */
   const changeOfLive = new Map<Live, Change>();
-  /** The manifest entry a live object uniquely matches. */
+  /** The manifest entry a live trunk uniquely matches (only trunks are asked about: they hold the references). */
   const entryOfLive = new Map<Live, Desired>();
   const unmanaged: ObjectRef[] = [];
   const refusals: Refusal[] = [];
@@ -118,7 +118,7 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
         add(createChange(d));
       } else {
         const l = lives[0];
-        entryOfLive.set(l, d);
+        if (kind === 'trunk') entryOfLive.set(l, d);
         const diff = diffObject(d, l, resolve, rotate);
         if (diff.blind) blind[diff.blind]++;
         if (diff.changed.length > 0) add(updateChange(d, l, diff, index), l);
@@ -178,7 +178,9 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
     if (mass.warning) warnings.push(mass.warning);
   }
 
-  warnings.push(...warnAboutPasswords(blind, rotate.unknownKeys(rotatableKeys(desired))));
+  // The set of rotatable keys costs a string per manifest object: build it only when some key was named.
+  const named = options.rotate.some((r) => r !== 'all');
+  warnings.push(...warnAboutPasswords(blind, named ? rotate.unknownKeys(rotatableKeys(desired)) : []));
 
   unmanaged.sort(compareRefs);
   for (const r of refusals) r.objects.sort(compareRefs);

@@ -1,5 +1,5 @@
 // Write-only secrets: when a password is sent on update, and which drift the plan cannot see.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { changeKey } from './types.js';
 import { desiredIdentity } from '../model.js';
 import type { Desired, Live } from '../model.js';
@@ -40,7 +40,8 @@ export interface PasswordDecision {
 }
 
 export function md5Hex(value: string): string {
-  return createHash('md5').update(value, 'utf8').digest('hex');
+  // The one-shot hash: a plan of thousands of endpoints hashes every password, and a Hash object per call costs more.
+  return hash('md5', value, 'hex');
 }
 
 /**
