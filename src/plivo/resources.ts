@@ -78,6 +78,15 @@ class WireReader {
     return v;
   }
 
+  /**
+   * Present, as a string or null. For fields that decide identity or references: an absent one is a broken answer,
+   * not "none" (a name read as missing would make a managed object look unmanaged, and prune could delete it).
+   */
+  nullableString(field: string): string | null {
+    if (!(field in this.obj)) throw this.error('is missing', field);
+    return this.optionalString(field);
+  }
+
   /** Absent and null both read as null. */
   optionalString(field: string): string | null {
     const v = this.obj[field];
@@ -176,7 +185,7 @@ const uri: Resource<'uri'> = {
     return {
       kind: 'uri',
       id: r.id('uri_uuid'),
-      name: r.optionalString('name'),
+      name: r.nullableString('name'),
       uri: r.string('uri'),
       authentication_needed: r.raw('authentication_needed') === undefined ? false : r.boolean('authentication_needed'),
       username: r.optionalString('username'),
@@ -215,7 +224,7 @@ const credential: Resource<'credential'> = {
   idField: 'credential_uuid',
   fromWire(obj): LiveCredential {
     const r = new WireReader(obj, 'credential', PATH.credential);
-    return { kind: 'credential', id: r.id('credential_uuid'), name: r.optionalString('name'), username: r.string('username') };
+    return { kind: 'credential', id: r.id('credential_uuid'), name: r.nullableString('name'), username: r.string('username') };
   },
   createBody(w: CredentialWrite) {
     return { name: w.name, username: w.username, password: w.password };
@@ -240,7 +249,7 @@ const ipacl: Resource<'ipacl'> = {
   idField: 'ipacl_uuid',
   fromWire(obj): LiveIpacl {
     const r = new WireReader(obj, 'ipacl', PATH.ipacl);
-    return { kind: 'ipacl', id: r.id('ipacl_uuid'), name: r.optionalString('name'), ip_addresses: r.stringArray('ip_addresses') };
+    return { kind: 'ipacl', id: r.id('ipacl_uuid'), name: r.nullableString('name'), ip_addresses: r.stringArray('ip_addresses') };
   },
   createBody(w: IpaclWrite) {
     return { name: w.name, ip_addresses: [...w.ip_addresses] };
@@ -274,14 +283,15 @@ const trunk: Resource<'trunk'> = {
     const live: LiveTrunk = {
       kind: 'trunk',
       id: r.id('trunk_id'),
-      name: r.optionalString('name'),
+      name: r.nullableString('name'),
       trunk_direction: r.oneOf('trunk_direction', ['inbound', 'outbound'] as const),
       trunk_status: r.oneOf('trunk_status', ['enabled', 'disabled'] as const),
       secure: r.boolean('secure'),
-      primary_uri_id: r.optionalString('primary_uri_uuid'),
-      fallback_uri_id: r.optionalString('fallback_uri_uuid'),
-      ipacl_id: r.optionalString('ipacl_uuid'),
-      credential_id: r.optionalString('credential_uuid'),
+      // live: unset references come back as null; one left out would hide that the trunk uses something
+      primary_uri_id: r.nullableString('primary_uri_uuid'),
+      fallback_uri_id: r.nullableString('fallback_uri_uuid'),
+      ipacl_id: r.nullableString('ipacl_uuid'),
+      credential_id: r.nullableString('credential_uuid'),
     };
     // Absent from create answers; kept only when the API said something.
     if (r.has('trunk_domain')) live.trunk_domain = r.optionalString('trunk_domain');

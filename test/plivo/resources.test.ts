@@ -60,14 +60,14 @@ fromWire('credential and ipacl', () => {
   });
 });
 
-fromWire('trunk: documented object, references null or absent', () => {
+fromWire('trunk: documented object, references null, trunk_domain absent', () => {
   assert.equal(RESOURCES.trunk.fromWire(trunkWire), {
     kind: 'trunk', id: '21784177241578', name: 'trunk_name_1', trunk_direction: 'outbound', trunk_status: 'enabled', secure: true,
     primary_uri_id: null, fallback_uri_id: null, ipacl_id: '90b6eb07-796c-4d86-a4fd-44ed11667ddb',
     credential_id: 'eb07-796c-4d86-a4fd-44ed11667ddb', trunk_domain: '21784177241578.zt.plivo.com',
   });
-  const { trunk_domain: _d, ipacl_uuid: _i, ...noDomain } = trunkWire;
-  const live = RESOURCES.trunk.fromWire(noDomain);
+  const { trunk_domain: _d, ...noDomain } = trunkWire;
+  const live = RESOURCES.trunk.fromWire({ ...noDomain, ipacl_uuid: null });
   assert.is(live.ipacl_id, null);
   assert.not.ok('trunk_domain' in live);
 });
@@ -105,10 +105,18 @@ fromWire('endpoint: an MD5 password is kept (lower-cased); anything else is igno
 
 fromWire('a missing id or a mistyped field is an ApiError naming it, never a crash', () => {
   throwsApiError(() => RESOURCES.uri.fromWire({ name: 'x', uri: 'y' }), 'uri_uuid');
-  throwsApiError(() => RESOURCES.uri.fromWire({ uri_uuid: 'a', uri: 'y', authentication_needed: 'true' }), 'authentication_needed');
-  throwsApiError(() => RESOURCES.credential.fromWire({ credential_uuid: 'a', username: 5 }), 'username');
-  throwsApiError(() => RESOURCES.ipacl.fromWire({ ipacl_uuid: 'a', ip_addresses: '10.0.0.1' }), 'ip_addresses');
-  throwsApiError(() => RESOURCES.ipacl.fromWire({ ipacl_uuid: 'a', ip_addresses: [1] }), 'ip_addresses');
+  throwsApiError(() => RESOURCES.uri.fromWire({ uri_uuid: 'a', name: null, uri: 'y', authentication_needed: 'true' }), 'authentication_needed');
+  throwsApiError(() => RESOURCES.credential.fromWire({ credential_uuid: 'a', name: 'c', username: 5 }), 'username');
+  // absent is not null where it decides identity or references: a prune could delete what it cannot see
+  throwsApiError(() => RESOURCES.uri.fromWire({ uri_uuid: 'a', uri: 'y' }), 'name');
+  throwsApiError(() => RESOURCES.credential.fromWire({ credential_uuid: 'a', username: 'user1' }), 'name');
+  throwsApiError(() => RESOURCES.ipacl.fromWire({ ipacl_uuid: 'a', ip_addresses: [] }), 'name');
+  const { fallback_uri_uuid: _f, ...noFallback } = trunkWire;
+  throwsApiError(() => RESOURCES.trunk.fromWire(noFallback), 'fallback_uri_uuid');
+  const { name: _n, ...noName } = trunkWire;
+  throwsApiError(() => RESOURCES.trunk.fromWire(noName), 'name');
+  throwsApiError(() => RESOURCES.ipacl.fromWire({ ipacl_uuid: 'a', name: null, ip_addresses: '10.0.0.1' }), 'ip_addresses');
+  throwsApiError(() => RESOURCES.ipacl.fromWire({ ipacl_uuid: 'a', name: null, ip_addresses: [1] }), 'ip_addresses');
   throwsApiError(() => RESOURCES.trunk.fromWire({ ...trunkWire, trunk_id: 21784177241578 }), 'trunk_id');
   throwsApiError(() => RESOURCES.trunk.fromWire({ ...trunkWire, trunk_direction: 'both' }), 'trunk_direction');
   throwsApiError(() => RESOURCES.trunk.fromWire({ ...trunkWire, secure: 'true' }), 'secure');
