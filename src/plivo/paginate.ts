@@ -6,7 +6,8 @@
 // A pass that fails a check (the list changed while it was being read: objects created, deleted or shifted
 // between pages) is thrown away and the whole list read again, up to `rereads` times; then ApiError.
 // A malformed page (no objects array, no total_count, the wrong offset) is an ApiError at once.
-// Paging follows `offset + limit < total_count` only: `meta.next` is unreliable on the live API.
+// Paging follows `offset + limit < total_count` only: `meta.next` is unreliable on the live API. When total_count
+// is a whole number of pages, the (empty) page after the last is read as well: only it can show an understated count.
 // What one pass cannot see: another client deleting one object and creating another between two page reads
 // leaves every count intact; only reading again would reveal it. Runs against a quiet account are exact.
 import { ApiError } from './errors.js';
@@ -64,6 +65,9 @@ async function readPass<T extends { id: string }>(opts: ListOptions<T>): Promise
   opts.onProgress?.(read, total);
   const offsets: number[] = [];
   for (let offset = PAGE_LIMIT; offset < total; offset += PAGE_LIMIT) offsets.push(offset);
+  // A total that fills its last page exactly cannot show that it is stale (25 objects reported as 20 look
+  // complete after one page): the page after it must be empty, so it is read too.
+  if (total > 0 && total % PAGE_LIMIT === 0) offsets.push(total);
   const rest = await Promise.all(
     offsets.map(async (offset) => {
       const page = parsePage(await opts.readPage(offset, PAGE_LIMIT), offset, opts.path);

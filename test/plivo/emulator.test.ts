@@ -143,7 +143,8 @@ for (const n of [0, 1, 20, 21, 45, 1000]) {
       assert.is(got.length, n);
       assert.is(new Set(got.map((o) => o.id)).size, n);
       assert.equal(new Set(got.map((o) => o.name)), new Set(emu.dump('ipacl').map((o) => o.name)));
-      assert.is(emu.stats.requests, Math.max(1, Math.ceil(n / 20)));
+      // every page, and the empty one after a full last page (only it can show an understated total_count)
+      assert.is(emu.stats.requests, Math.max(1, Math.ceil(n / 20)) + (n > 0 && n % 20 === 0 ? 1 : 0));
     }),
   );
 }

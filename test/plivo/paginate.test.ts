@@ -34,6 +34,9 @@ function collection(n: number, mutate?: (items: Obj[], read: number) => void) {
 
 const list = suite('listAll');
 
+/** Requests for n objects: every page, plus the empty one after a full last page. */
+const pagesFor = (n: number) => Math.max(1, Math.ceil(n / PAGE_LIMIT)) + (n > 0 && n % PAGE_LIMIT === 0 ? 1 : 0);
+
 for (const n of [0, 1, 20, 21, 45, 1000]) {
   list(`${n} objects: each exactly once, one request per page`, async () => {
     const c = collection(n);
@@ -41,18 +44,18 @@ for (const n of [0, 1, 20, 21, 45, 1000]) {
     assert.is(got.length, n);
     assert.is(new Set(got.map((o) => o.id)).size, n);
     assert.equal(got.map((o) => o.id).sort(), c.items.map((o) => o.id).sort());
-    assert.is(c.reads.length, Math.max(1, Math.ceil(n / PAGE_LIMIT)));
+    assert.is(c.reads.length, pagesFor(n));
     assert.ok(c.reads.every((r) => r.limit === 20));
     assert.equal(c.reads.map((r) => r.offset).sort((a, b) => a - b), Array.from({ length: c.reads.length }, (_, i) => i * 20));
   });
 }
 
-list('any size: every object once, pages = ceil(n / 20)', async () => {
+list('any size: every object once, pages = ceil(n / 20), one more when the last page is full', async () => {
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 0, max: 300 }), async (n) => {
       const c = collection(n);
       const got = await listAll({ path: 'X/', readPage: c.readPage, convert });
-      return got.length === n && new Set(got.map((o) => o.id)).size === n && c.reads.length === Math.max(1, Math.ceil(n / 20));
+      return got.length === n && new Set(got.map((o) => o.id)).size === n && c.reads.length === pagesFor(n);
     }),
     { numRuns: 50 },
   );
@@ -119,6 +122,24 @@ list('duplicates across pages with a matching total are deduped only when the co
   } catch (e) {
     assert.instance(e, ApiError);
     assert.match((e as Error).message, /24 distinct ids/);
+  }
+});
+
+list('a total_count that understates the list by whole pages is caught by the page after it', async () => {
+  // 25 objects, but every answer says 20: the first page alone looks complete.
+  let reads = 0;
+  const readPage = async (offset: number): Promise<unknown> => {
+    reads++;
+    const objects = Array.from({ length: 25 }, (_, i) => ({ id: `o${i}` })).slice(offset, offset + 20);
+    return { meta: { total_count: 20, offset }, objects };
+  };
+  try {
+    await listAll({ path: 'X/', readPage, convert, rereads: 1 });
+    assert.unreachable('returned 20 of 25 objects');
+  } catch (e) {
+    assert.instance(e, ApiError);
+    assert.match((e as Error).message, /the page at offset 20 held 5 objects, expected 0/);
+    assert.is(reads, 4);
   }
 });
 
