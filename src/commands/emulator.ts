@@ -13,6 +13,8 @@ export interface EmulatorCommandOptions {
   rateLimit?: number;
   faults?: string;
   seed?: number;
+  /** Successful answers to send broken (hardening tests), e.g. "nonjson=0.1,count-mismatch=0.2". */
+  broken?: string;
 }
 
 /** Resolves when the signal aborts; without one, on the process's first SIGINT or SIGTERM. */
@@ -42,6 +44,7 @@ export async function runEmulator(opts: EmulatorCommandOptions, io: Io): Promise
     rateLimit: opts.rateLimit,
     faults: opts.faults,
     seed: opts.seed,
+    broken: opts.broken,
   });
   // the token is the emulator's own, made up for loopback use: printing it is the point of this line
   io.out(

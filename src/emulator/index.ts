@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { KINDS, type Kind } from '../model.js';
 import { createAuthChecker } from './auth.js';
+import { parseBroken, toBrokenSpec } from './broken.js';
 import { parseFaults, toFaultSpec, type FaultSpec } from './faults.js';
 import { createPrng, deriveState, generateAuthId, generateAuthToken } from './ids.js';
 import { RESOURCES, ID_FIELDS, type ResourceContext } from './resources.js';
@@ -13,8 +14,8 @@ import { createRequestHandler } from './server.js';
 import { openStore } from './store.js';
 import type { Emulator, EmulatorOptions, EmulatorStats } from './types.js';
 
-export type { Emulator, EmulatorOptions, EmulatorStats, FaultSpec } from './types.js';
-export { parseFaults };
+export type { BrokenSpec, Emulator, EmulatorOptions, EmulatorStats, FaultSpec } from './types.js';
+export { parseBroken, parseFaults };
 
 export const DEFAULT_EMULATOR_RATE_LIMIT = 300;
 
@@ -61,6 +62,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const authId = opts.authId ?? generateAuthId(accountDraws);
   const authToken = opts.authToken ?? generateAuthToken(accountDraws);
   let faults = toFaultSpec(opts.faults);
+  let broken = toBrokenSpec(opts.broken);
+  const brokenAnswers: Record<string, number> = {};
   const limiter = createRateLimiter(opts.rateLimit ?? DEFAULT_EMULATOR_RATE_LIMIT);
   const store = openStore(ID_FIELDS, deriveState(seed, 'ids'), opts.statePath);
   const ctx: ResourceContext = { authId, now: opts.now ?? Date.now, store };
@@ -76,6 +79,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     latencyMs: opts.latencyMs ?? 0,
     stats,
     onRequest: opts.onRequest,
+    broken: () => broken,
+    brokenDraws: createPrng(deriveState(seed, 'broken')),
+    onBroken: (mode) => void (brokenAnswers[mode] = (brokenAnswers[mode] ?? 0) + 1),
   });
   const server = createServer((req, res) => handler.handle(req, res));
   const address = await listen(server, host, opts.port ?? 0);
@@ -93,6 +99,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setFaults(f) {
       faults = toFaultSpec(f);
     },
+    setBroken(b) {
+      broken = toBrokenSpec(b);
+    },
+    brokenAnswers,
     setRateLimit(n) {
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`emulator rate limit must be a whole number >= 0, got ${n}`);
       limiter.setLimit(n);

@@ -2,6 +2,7 @@
 // applies the rate limit and the request's drawn fault, routes, and writes JSON answers with a fresh api_id.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthResult } from './auth.js';
+import { breakAnswer, type Breakage, type BrokenSpec, type Eligible } from './broken.js';
 import { drawFate, type FaultSpec } from './faults.js';
 import { generateUuid, type Prng } from './ids.js';
 import { answerError, createObject, deleteObject, listObjects, readObject, updateObject, type Answer } from './operations.js';
@@ -21,6 +22,11 @@ export interface HandlerDeps {
   latencyMs: number;
   stats: EmulatorStats;
   onRequest?: (method: string, url: string) => void;
+  /** Read on every answer: which successful answers to break (tests only; {} for none). */
+  broken(): BrokenSpec;
+  brokenDraws: Prng;
+  /** Told about every answer that went out broken. */
+  onBroken(mode: Breakage['mode']): void;
 }
 
 export interface RequestHandler {
@@ -94,7 +100,33 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     const { answer, headers } = perform(req.method ?? 'GET', route, url, raw);
     if (fate.reset === 'after') return void req.socket.destroy();
     if (answer.created && fate.lost) return send(res, answerError(500, 'internal server error'));
+    const broken = breakIfAsked(req.method ?? 'GET', route, answer);
+    if (broken !== null) return sendBroken(res, answer.status, broken);
     send(res, answer, headers);
+  }
+
+  /** A successful list, read or create answer broken as the spec asks; null to send it as it is. */
+  function breakIfAsked(method: string, route: Exclude<Route, { type: 'foreign-account' }>, answer: Answer): Breakage | null {
+    const spec = deps.broken();
+    if (Object.keys(spec).length === 0 || answer.body === null || answer.status >= 300) return null;
+    if (route.type !== 'collection' && route.type !== 'item') return null;
+    const body = { api_id: generateUuid(deps.apiIds), ...answer.body };
+    const { spec: resource } = route;
+    let eligible: Eligible;
+    if (method === 'GET' && route.type === 'collection') {
+      eligible = { type: 'list', body, all: () => ctx.store.all(resource.kind).map((r) => resource.toWire(r, ctx)) };
+    } else if (method === 'GET') eligible = { type: 'item', body };
+    else if (answer.created === true) eligible = { type: 'created', body };
+    else return null;
+    const broken = breakAnswer(deps.brokenDraws, spec, eligible);
+    if (broken !== null) deps.onBroken(broken.mode);
+    return broken;
+  }
+
+  function sendBroken(res: ServerResponse, status: number, broken: Breakage): void {
+    stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+    const [text, type] = 'json' in broken ? [JSON.stringify(broken.json), 'application/json'] : [broken.text, broken.contentType];
+    res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(text)) }).end(text);
   }
 
   function perform(

@@ -1,8 +1,9 @@
 // The emulator's public types (re-exported by index.ts); other modules code against exactly these.
 import type { Kind } from '../model.js';
+import type { BrokenSpec } from './broken.js';
 import type { FaultSpec } from './faults.js';
 
-export type { FaultSpec };
+export type { BrokenSpec, FaultSpec };
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -27,6 +28,12 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Called as each request arrives, before latency, auth or the rate limit (benchmarks time the first one). */
   onRequest?: (method: string, url: string) => void;
+  /**
+   * Successful answers to send broken, for hardening tests: "nonjson=0.1,truncated=0.1,missing-field=0.1,
+   * wrong-type=0.1,count-mismatch=0.1,duplicates=0.1,vanishing=0.1" (fractions of eligible answers) or the
+   * object form. Drawn from the seed like the faults. Default: none.
+   */
+  broken?: string | BrokenSpec;
 }
 
 export interface EmulatorStats {
@@ -47,6 +54,10 @@ export interface Emulator {
   resetStats(): void;
   setFaults(f: string | FaultSpec | null): void;
   setRateLimit(n: number): void;
+  /** Changes which answers go out broken (null: none) from the next request on. */
+  setBroken(b: string | BrokenSpec | null): void;
+  /** How many answers went out broken, by mode (nonJson, truncated, …). */
+  brokenAnswers: Record<string, number>;
   /**
    * Inserts an object directly (no auth, rate limit or faults) from wire field names as in a create body;
    * validates like a create and returns the stored object as the list API shows it. Endpoints get their suffix.

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseManifest, MAX_MANIFEST_BYTES } from '../../src/manifest/index.js';
-import { KINDS, MANIFEST_KEYS, emptyLiveState, desiredIdentity } from '../../src/model.js';
+import { MANIFEST_KEYS, emptyLiveState, desiredIdentity } from '../../src/model.js';
 import { planChanges } from '../../src/plan/index.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/plan/types.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { runValidate } from '../../src/commands/validate.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { createPlivoApi } from '../../src/plivo/index.js';
 import { CRASH, assertDiagnostics } from './checks.js';
-import { exitCodeOf, findDuplicates, memoryIo, type MemoryIo } from './support.js';
+import { TESTED_KINDS, exitCodeOf, findDuplicates, memoryIo, type MemoryIo } from './support.js';
 import { HEAVY_MISTAKES, MISTAKES, STYLES, type Mistake, anyValue, applyMistake, renderYaml, validManifest, yamlSoup, type Doc } from './manifests.js';
 import { SEED, check, checkAsync, sized } from './size.js';
 
@@ -29,7 +29,7 @@ function secretsOf(env: Record<string, string>): string[] {
 }
 
 function countEntries(doc: Doc): number {
-  return KINDS.reduce((n, k) => n + ((doc[MANIFEST_KEYS[k]] as unknown[] | undefined)?.length ?? 0), 0);
+  return TESTED_KINDS.reduce((n, k) => n + ((doc[MANIFEST_KEYS[k]] as unknown[] | undefined)?.length ?? 0), 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ parse('a valid generated manifest loads without a problem, in every YAML style',
       assert.equal(errors, [], `${style}:\n${text}`);
       const desired = loaded.desired!;
       const extra = style === 'anchors' && Array.isArray(doc.ipacls) && doc.ipacls.length > 0 ? 1 : 0;
-      assert.is(KINDS.reduce((n, k) => n + desired[k].length, 0), countEntries(doc) + extra);
+      assert.is(TESTED_KINDS.reduce((n, k) => n + desired[k].length, 0), countEntries(doc) + extra);
       for (const v of Object.values(env)) assert.ok(loaded.secrets.includes(v), 'every ${VAR} value is known as a secret');
     }),
     sized(150, 2000),
@@ -149,13 +149,13 @@ plan('a generated manifest plans one create per entry on an empty account, each 
     fc.property(validManifest(), fc.boolean(), ({ doc, env }, prune) => {
       const loaded = parseManifest(renderYaml(doc), FILE, env);
       const desired = loaded.desired!;
-      const p = planChanges(desired, emptyLiveState(), { ...DEFAULT_PLAN_OPTIONS, prune: prune ? [...KINDS] : [] });
+      const p = planChanges(desired, emptyLiveState(), { ...DEFAULT_PLAN_OPTIONS, prune: prune ? [...TESTED_KINDS] : [] });
       assert.equal(p.refusals, []);
       assert.is(p.changes.length, countEntries(doc));
       assert.ok(p.changes.every((c) => c.action === 'create'));
       const position = new Map(p.changes.map((c, i) => [c.key, i]));
       for (const [i, c] of p.changes.entries()) for (const dep of c.depends_on) assert.ok((position.get(dep) ?? Infinity) < i, `${c.key} before ${dep}`);
-      const names = new Set(KINDS.flatMap((k) => desired[k].map((d) => `${k}:${desiredIdentity(d)}`)));
+      const names = new Set(TESTED_KINDS.flatMap((k) => desired[k].map((d) => `${k}:${desiredIdentity(d)}`)));
       assert.equal(new Set(p.changes.map((c) => c.key)), names);
       // a plan is data for people and CI: no ${VAR} value may be in it
       const shown = JSON.stringify(p);

@@ -3,7 +3,7 @@
 import type { Io } from '../../src/io.js';
 import { ExitError } from '../../src/errors.js';
 import type { Emulator } from '../../src/emulator/index.js';
-import { KINDS, stripEndpointSuffix, type Kind } from '../../src/model.js';
+import { stripEndpointSuffix, type Kind } from '../../src/model.js';
 
 export interface MemoryIo extends Io {
   stdout: string;
@@ -45,24 +45,28 @@ export async function exitCodeOf(io: MemoryIo, command: () => Promise<number>): 
   }
 }
 
-const IDENTITY_FIELD: Record<Kind, string> = { uri: 'name', credential: 'name', ipacl: 'name', trunk: 'name', endpoint: 'username' };
-const ID_FIELD: Record<Kind, string> = { uri: 'uri_uuid', credential: 'credential_uuid', ipacl: 'ipacl_uuid', trunk: 'trunk_id', endpoint: 'endpoint_id' };
+/** The kinds these suites create, break and count (the emulator's). */
+export const TESTED_KINDS = ['uri', 'credential', 'ipacl', 'trunk', 'endpoint'] as const satisfies readonly Kind[];
+export type TestedKind = (typeof TESTED_KINDS)[number];
+
+const IDENTITY_FIELD: Record<TestedKind, string> = { uri: 'name', credential: 'name', ipacl: 'name', trunk: 'name', endpoint: 'username' };
+const ID_FIELD: Record<TestedKind, string> = { uri: 'uri_uuid', credential: 'credential_uuid', ipacl: 'ipacl_uuid', trunk: 'trunk_id', endpoint: 'endpoint_id' };
 
 /** An emulator object's identity as the tool sees it: its name, or an endpoint's username without the suffix. */
-export function identityOf(kind: Kind, wire: Record<string, unknown>): string {
+export function identityOf(kind: TestedKind, wire: Record<string, unknown>): string {
   const value = wire[IDENTITY_FIELD[kind]];
   if (kind === 'endpoint') return stripEndpointSuffix(String(value)) ?? String(value);
   return typeof value === 'string' && value !== '' ? value : `${kind}-${String(wire[ID_FIELD[kind]])}`;
 }
 
-export function idOf(kind: Kind, wire: Record<string, unknown>): string {
+export function idOf(kind: TestedKind, wire: Record<string, unknown>): string {
   return String(wire[ID_FIELD[kind]]);
 }
 
 /** Identities that more than one object of a kind holds ("trunk:main"), across all kinds. */
 export function findDuplicates(emulator: Emulator): string[] {
   const dups: string[] = [];
-  for (const kind of KINDS) {
+  for (const kind of TESTED_KINDS) {
     const seen = new Set<string>();
     for (const o of emulator.dump(kind)) {
       const key = `${kind}:${identityOf(kind, o)}`;
@@ -74,9 +78,9 @@ export function findDuplicates(emulator: Emulator): string[] {
 }
 
 /** kind → identity → the object, for every object the emulator holds. */
-export function indexByIdentity(emulator: Emulator): Record<Kind, Map<string, Record<string, unknown>>> {
-  return Object.fromEntries(KINDS.map((k) => [k, new Map(emulator.dump(k).map((o) => [identityOf(k, o), o]))])) as Record<
-    Kind,
+export function indexByIdentity(emulator: Emulator): Record<TestedKind, Map<string, Record<string, unknown>>> {
+  return Object.fromEntries(TESTED_KINDS.map((k) => [k, new Map(emulator.dump(k).map((o) => [identityOf(k, o), o]))])) as Record<
+    TestedKind,
     Map<string, Record<string, unknown>>
   >;
 }
