@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, startAccount, type Account } from '../e2e/harness.js';
+import { runCli, startAccount } from '../e2e/harness.js';
 import { listCodeBlocks, listShellCommands, type CodeBlock, type ShellCommand } from './blocks.js';
 import { startRouter } from './router.js';
 import { findFreePort, hasScriptCommand, isListening, runInTerminal, shellEnv, writeShim, type Reply } from './shell.js';
@@ -50,6 +50,7 @@ async function runBlock(
   block: CodeBlock,
   opts: { cwd: string; env: Record<string, string>; replace?: Record<string, string>; replies?: Reply[] },
 ): Promise<BlockRun> {
+  for (const from of Object.keys(opts.replace ?? {})) assert.ok(block.text.includes(from), `README.md line ${block.line}: no longer contains "${from}"`);
   const commands = listShellCommands(block);
   const work = mkdtempSync(join(tmpdir(), 'plivo-sync-readme-run-'));
   try {
@@ -60,7 +61,6 @@ async function runBlock(
       for (const [from, to] of Object.entries(opts.replace ?? {})) text = text.split(from).join(to);
       lines.push(text, `__record ${i} $?`);
     });
-    for (const from of Object.keys(opts.replace ?? {})) assert.ok(block.text.includes(from), `README.md line ${block.line}: no longer contains "${from}"`);
     const file = join(work, 'block.sh');
     writeFileSync(file, `${lines.join('\n')}\n`);
     writeFileSync(exitsFile, '');
