@@ -1,10 +1,14 @@
 // Synthetic accounts for the benchmarks: how many objects of each kind, their wire bodies for seeding the
 // emulator, the manifest that describes them exactly, and the same objects as model states for the planner.
 import { createHash } from 'node:crypto';
-import { KINDS, emptyDesiredState, emptyLiveState, type DesiredState, type Kind, type LiveState } from '../src/model.js';
+import { emptyDesiredState, emptyLiveState, type DesiredState, type Kind, type LiveState } from '../src/model.js';
 import type { Emulator } from '../src/emulator/index.js';
 
-export type Composition = Record<Kind, number>;
+/** The kinds a synthetic account holds: the ones every plan reads (phone numbers are read only on demand). */
+export const ACCOUNT_KINDS = ['uri', 'credential', 'ipacl', 'trunk', 'endpoint'] as const satisfies readonly Kind[];
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export type Composition = Record<AccountKind, number>;
 
 /** Passwords come from the environment, as a user's would; one value per kind keeps the manifest small. */
 export const PASSWORD_ENV = {
@@ -25,7 +29,15 @@ export function composeAccount(total: number): Composition {
 
 /** Pages of 20 (the API's largest) needed to list every kind. */
 export function countPages(c: Composition): number {
-  return KINDS.reduce((n, k) => n + Math.max(1, Math.ceil(c[k] / 20)), 0);
+  return ACCOUNT_KINDS.reduce((n, k) => n + Math.max(1, Math.ceil(c[k] / 20)), 0);
+}
+
+/**
+ * The empty pages the client reads after a kind whose count fills its last page exactly: only such a page can
+ * show that total_count was understated by whole pages (src/plivo/paginate.ts).
+ */
+export function countProbePages(c: Composition): number {
+  return ACCOUNT_KINDS.filter((k) => c[k] > 0 && c[k] % 20 === 0).length;
 }
 
 const pad = (i: number): string => String(i).padStart(6, '0');
@@ -101,8 +113,8 @@ export function buildPlannerStates(total: number): { desired: DesiredState; live
   const c = composeAccount(total);
   const desired = emptyDesiredState();
   const live = emptyLiveState();
-  desired.declared = [...KINDS];
-  const id = (kind: Kind, i: number) => `${kind}-${String(i).padStart(18, '0')}`;
+  desired.declared = [...ACCOUNT_KINDS];
+  const id = (kind: AccountKind, i: number) => `${kind}-${String(i).padStart(18, '0')}`;
   const inLive = (i: number) => i % 100 !== 1; // every hundredth desired object is a create
   const drifted = (i: number) => i % 100 === 2; // and one an update
   const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');

@@ -2,7 +2,7 @@
 // scenario, and the bounds it compares with follow the formulas in bench/README.md. No timing assertions.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { composeAccount, countPages, renderManifest } from '../../bench/account.js';
+import { composeAccount, countPages, countProbePages, renderManifest } from '../../bench/account.js';
 import { computeApplyBound } from '../../bench/apply.js';
 import { computeReadFloor } from '../../bench/read.js';
 import { SCENARIOS, runSuite } from '../../bench/suite.js';
@@ -40,6 +40,13 @@ ComposeAccount('6,000 objects fill exactly 300 pages of 20', () => {
   const c = composeAccount(6000);
   assert.equal(c, { uri: 1200, credential: 600, ipacl: 600, trunk: 1200, endpoint: 2400 });
   assert.is(countPages(c), 300);
+  assert.is(countProbePages(c), 5);
+});
+
+ComposeAccount('a count that leaves its last page part-full needs no empty page after it', () => {
+  const c = composeAccount(1005);
+  assert.is(countPages(c), 10 + 5 + 5 + 10 + 21);
+  assert.is(countProbePages(c), 4);
 });
 
 ComposeAccount('endpoints take the remainder', () => {
