@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { startEmulator } from '../src/emulator/index.js';
 import { PASSWORD_ENV, composeAccount, renderManifest } from './account.js';
+import { startBenchEmulator } from './emulation.js';
 import { CLI, runTimed, tailOf } from './process.js';
 import type { Row } from './table.js';
 
@@ -37,17 +36,14 @@ interface ReportSummary {
 
 export async function measureApply(opts: ApplyOptions): Promise<Row[]> {
   const composition = composeAccount(opts.creates);
-  let firstRequestAt: number | null = null;
-  const emulator = await startEmulator({
-    latencyMs: opts.latencyMs,
-    rateLimit: opts.rateLimit,
-    onRequest: () => (firstRequestAt ??= performance.now()),
-  });
+  const bench = await startBenchEmulator({ latencyMs: opts.latencyMs, rateLimit: opts.rateLimit });
+  const { emulator } = bench;
   const dir = mkdtempSync(join(tmpdir(), 'plivo-sync-bench-'));
   try {
     const manifest = join(dir, 'new.yaml');
     writeFileSync(manifest, renderManifest(composition));
-    const env = { PLIVO_API_URL: emulator.url, PLIVO_AUTH_ID: emulator.authId, PLIVO_AUTH_TOKEN: emulator.authToken, ...PASSWORD_ENV };
+    await bench.startMeasuring();
+    const env = { ...bench.env, ...PASSWORD_ENV };
     const args = [CLI, 'apply', manifest, '--auto-approve', '--format', 'json', '--rate-limit', String(opts.rateLimit)];
     const run = await runTimed(args, { env });
     let summary: ReportSummary;
@@ -61,7 +57,7 @@ export async function measureApply(opts: ApplyOptions): Promise<Row[]> {
     // the first page of each kind, the creates, and one read-back per trunk.
     const needed = emulator.stats.requests - throttled;
     const bound = computeApplyBound(needed, opts.rateLimit, opts.latencyMs);
-    const elapsed = (run.exitedAt - (firstRequestAt ?? run.exitedAt)) / 1000;
+    const elapsed = (run.exitedAt - (bench.firstRequestAt() ?? run.exitedAt)) / 1000;
     const unsuccessful = summary.failed + summary.skipped + summary['not-started'];
     const share = emulator.stats.requests === 0 ? 0 : (100 * throttled) / emulator.stats.requests;
     const label = `apply ${opts.creates} creates`;

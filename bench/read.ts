@@ -4,9 +4,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { startEmulator } from '../src/emulator/index.js';
 import { ACCOUNT_KINDS, PASSWORD_ENV, composeAccount, countPages, countProbePages, renderManifest, seedAccount } from './account.js';
+import { startBenchEmulator } from './emulation.js';
 import { CLI, runTimed, tailOf } from './process.js';
 import type { Row } from './table.js';
 
@@ -29,24 +28,20 @@ export async function measureRead(opts: ReadOptions): Promise<Row[]> {
   const pages = countPages(composition);
   const probes = countProbePages(composition);
   const needed = pages + probes;
-  let firstRequestAt: number | null = null;
-  const emulator = await startEmulator({
-    latencyMs: opts.latencyMs,
-    rateLimit: 0,
-    onRequest: () => (firstRequestAt ??= performance.now()),
-  });
+  const bench = await startBenchEmulator({ latencyMs: opts.latencyMs, rateLimit: 0 });
+  const { emulator } = bench;
   const dir = mkdtempSync(join(tmpdir(), 'plivo-sync-bench-'));
   try {
     seedAccount(emulator, composition);
     const manifest = join(dir, 'account.yaml');
     writeFileSync(manifest, renderManifest(composition));
-    emulator.resetStats();
-    const env = { PLIVO_API_URL: emulator.url, PLIVO_AUTH_ID: emulator.authId, PLIVO_AUTH_TOKEN: emulator.authToken, ...PASSWORD_ENV };
+    await bench.startMeasuring();
+    const env = { ...bench.env, ...PASSWORD_ENV };
     const run = await runTimed([CLI, 'plan', manifest, '--concurrency', String(opts.concurrency), '--detailed-exitcode'], { env });
     if (run.code !== 0 || !run.stdout.includes('No changes')) {
       throw new Error(`read: plan exited ${run.code} (expected 0 and "No changes"):\n${tailOf(run)}`);
     }
-    const first = firstRequestAt ?? run.exitedAt;
+    const first = bench.firstRequestAt() ?? run.exitedAt;
     const floor = computeReadFloor(needed, ACCOUNT_KINDS.length, opts.concurrency, opts.latencyMs);
     const network = (run.exitedAt - first) / 1000;
     const local = (first - run.spawnedAt) / 1000;
