@@ -143,10 +143,11 @@ layout('blocks not re-run here (install, the whole suite, the benchmarks) are ex
 // ---------------------------------------------------------------------------------------------------------------
 const blocks = suite<Ctx>('runBlock: README.md sh blocks, run as written');
 
-blocks.before(() => {
-  assert.ok(hasScriptCommand(), 'these tests need util-linux `script` to give the commands a terminal');
-});
+const HAS_TERMINAL = hasScriptCommand();
+
+// a check in before.each, not before: uvu reports a failing before.each against each test, with its message
 blocks.before.each((ctx) => {
+  assert.ok(HAS_TERMINAL, 'these tests need util-linux `script` to give the commands a terminal');
   ctx.dir = mkdtempSync(join(tmpdir(), 'plivo-sync-readme-'));
   cpSync('samples', join(ctx.dir, 'samples'), { recursive: true });
   ctx.env = shellEnv(writeShim(ctx.dir));
