@@ -41,6 +41,7 @@ const DEMO_SECRETS = { OFFICE_SIP_PASSWORD: 'Demo#Office1', ALICE_SIP_PASSWORD: 
 export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number> {
   const { startEmulator } = await import('../emulator/index.js');
   const emulator = await startEmulator({ rateLimit: 300 });
+  const home = process.cwd();
   const dir = await mkdtemp(join(tmpdir(), 'plivo-sync-demo-'));
   const b = (s: string) => (io.color ? `\x1b[1m${s}\x1b[22m` : s);
   const say = (s: string) => io.out(`${s}\n`);
@@ -57,7 +58,10 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
     emulator.seed('trunk', { name: 'inbound-main', trunk_direction: 'inbound', trunk_status: 'disabled', primary_uri_uuid: primary.uri_uuid });
     emulator.seed('endpoint', { username: 'legacyphone', alias: 'legacy-phone', password: 'legacy-pass-1' });
 
-    const manifest = join(dir, 'plivo.yaml');
+    // Work inside the temporary directory so every command and message shows short relative paths, as in
+    // the README; the previous directory comes back in `finally`.
+    process.chdir(dir);
+    const manifest = 'plivo.yaml';
     await writeFile(manifest, DEMO_MANIFEST);
     const env = {
       ...io.env,
@@ -74,7 +78,7 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
     say('(nothing leaves this machine).');
     say('It holds an "existing" account: two URIs (one pointing at an old IP), an inbound');
     say('trunk that someone disabled, and a softphone user nobody manages. The manifest');
-    say(`at ${manifest} describes what we want.`);
+    say('plivo.yaml, in a temporary directory, describes what we want.');
 
     step(1, 'Validate', 'plivo-sync validate plivo.yaml', 'Checks the file against the schema and the API rules. No network.');
     const { runValidate } = await import('./validate.js');
@@ -82,7 +86,7 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
 
     step(2, 'Plan', 'plivo-sync plan plivo.yaml --out plan.json', 'Reads the account and shows what apply would change, field by field; saves it.');
     const { runPlan } = await import('./plan.js');
-    const savedPlan = join(dir, 'plan.json');
+    const savedPlan = 'plan.json';
     await runPlan({ manifest, format: 'text', detailedExitcode: false, out: savedPlan, ...api }, { ...sub, err: () => undefined });
 
     step(3, 'Apply', 'plivo-sync apply plan.json', 'Applies exactly the reviewed plan, in dependency order (URIs before the trunks\nusing them). It refuses if the account changed since the plan was made.');
@@ -95,7 +99,7 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
 
     step(5, 'Export', 'plivo-sync export --out account.yaml', 'Writes the live account as a manifest, for adoption or cloning.');
     const { runExport } = await import('./export.js');
-    const exported = join(dir, 'account.yaml');
+    const exported = 'account.yaml';
     await runExport({ out: exported }, { ...sub, err: () => undefined });
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(exported, 'utf8');
@@ -107,10 +111,13 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
     say('');
     say(b('Next'));
     say('  Try your own manifest against a local emulator:');
-    say('    npx plivo-sync emulator --state /tmp/account.json   # prints PLIVO_* to export');
-    say('  Then point PLIVO_AUTH_ID/PLIVO_AUTH_TOKEN at your real account. README.md has more.');
+    say('    npx plivo-sync emulator --state /tmp/account.json');
+    say('  It prints the PLIVO_* variables to export. Then point PLIVO_AUTH_ID and');
+    say('  PLIVO_AUTH_TOKEN at your real account. README.md has more.');
+    if (opts.keep) say(`  The demo's files are kept in ${dir}`);
     return EXIT.OK;
   } finally {
+    process.chdir(home);
     await emulator.close();
     if (!opts.keep) await rm(dir, { recursive: true, force: true });
   }
