@@ -11,7 +11,7 @@ export interface BenchEmulator {
   env: Record<string, string>;
   /** When the first request after startMeasuring() arrived (performance.now() ms), or null. */
   firstRequestAt(): number | null;
-  /** Warms the server up, zeroes its counters, applies the rate limit and starts recording. */
+  /** Warms the server up, zeroes its counters, applies the rate limit and starts recording (again). */
   startMeasuring(): Promise<void>;
 }
 
@@ -43,6 +43,7 @@ export async function startBenchEmulator(opts: { latencyMs: number; rateLimit: n
       await warmUp(emulator);
       emulator.setRateLimit(opts.rateLimit);
       emulator.resetStats();
+      first = null;
       measuring = true;
     },
   };
