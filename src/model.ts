@@ -2,10 +2,10 @@
 // Field names follow the Plivo API so that manifest, plan and docs read side by side; references between
 // resources are names on the desired side and ids on the live side.
 
-export type Kind = 'uri' | 'credential' | 'ipacl' | 'trunk' | 'endpoint';
+export type Kind = 'uri' | 'credential' | 'ipacl' | 'trunk' | 'endpoint' | 'number';
 
 /** Every kind, in the order they are created (parents first). */
-export const KINDS: readonly Kind[] = ['uri', 'credential', 'ipacl', 'trunk', 'endpoint'];
+export const KINDS: readonly Kind[] = ['uri', 'credential', 'ipacl', 'trunk', 'endpoint', 'number'];
 
 /** The manifest's top-level key for each kind. */
 export const MANIFEST_KEYS: Readonly<Record<Kind, string>> = {
@@ -14,7 +14,37 @@ export const MANIFEST_KEYS: Readonly<Record<Kind, string>> = {
   ipacl: 'ipacls',
   trunk: 'trunks',
   endpoint: 'endpoints',
+  number: 'numbers',
 };
+
+/** What plivo-sync may do with the objects of a kind besides reading and updating them. */
+export interface KindTraits {
+  /** A manifest entry the account lacks is created; otherwise the plan refuses it. */
+  creatable: boolean;
+  /** Pruned objects are deleted; otherwise the kind is never deleted, never listed as unmanaged, never pruned. */
+  deletable: boolean;
+  /** Read only when the manifest declares the kind or an export asks for it (an account may hold thousands). */
+  readOnDemand: boolean;
+}
+
+/**
+ * Phone numbers are bought and released outside plivo-sync, which only routes them to trunks: they are never
+ * created or deleted, and accounts that do not declare them never pay for reading them.
+ */
+export const KIND_TRAITS: Readonly<Record<Kind, KindTraits>> = {
+  uri: { creatable: true, deletable: true, readOnDemand: false },
+  credential: { creatable: true, deletable: true, readOnDemand: false },
+  ipacl: { creatable: true, deletable: true, readOnDemand: false },
+  trunk: { creatable: true, deletable: true, readOnDemand: false },
+  endpoint: { creatable: true, deletable: true, readOnDemand: false },
+  number: { creatable: false, deletable: false, readOnDemand: true },
+};
+
+/** The kinds read when no manifest says otherwise: all but those read on demand. */
+export const DEFAULT_READ_KINDS: readonly Kind[] = KINDS.filter((k) => !KIND_TRAITS[k].readOnDemand);
+
+/** The kinds prune may name. */
+export const DELETABLE_KINDS: readonly Kind[] = KINDS.filter((k) => KIND_TRAITS[k].deletable);
 
 export function kindOfManifestKey(key: string): Kind | undefined {
   return KINDS.find((k) => MANIFEST_KEYS[k] === key);
@@ -90,7 +120,15 @@ export interface DesiredEndpoint extends DesiredBase {
   app_id?: string | null;
 }
 
-export type Desired = DesiredUri | DesiredCredential | DesiredIpacl | DesiredTrunk | DesiredEndpoint;
+export interface DesiredNumber extends DesiredBase {
+  kind: 'number';
+  /** E.164 digits without "+" (the identity): a number already in the account. */
+  number: string;
+  /** The name of an inbound trunk in the same manifest. */
+  trunk: string;
+}
+
+export type Desired = DesiredUri | DesiredCredential | DesiredIpacl | DesiredTrunk | DesiredEndpoint | DesiredNumber;
 
 export interface DesiredByKind {
   uri: DesiredUri;
@@ -98,6 +136,7 @@ export interface DesiredByKind {
   ipacl: DesiredIpacl;
   trunk: DesiredTrunk;
   endpoint: DesiredEndpoint;
+  number: DesiredNumber;
 }
 
 export interface DesiredState {
@@ -106,6 +145,7 @@ export interface DesiredState {
   ipacl: DesiredIpacl[];
   trunk: DesiredTrunk[];
   endpoint: DesiredEndpoint[];
+  number: DesiredNumber[];
   /** Kinds whose key appears in the manifest (an empty list counts): the scope of a bare `--prune`. */
   declared: Kind[];
   /** The manifest's own `prune:` default (kinds), overridden by the --prune flag. */
@@ -165,7 +205,17 @@ export interface LiveEndpoint extends LiveBase {
   sip_uri?: string;
 }
 
-export type Live = LiveUri | LiveCredential | LiveIpacl | LiveTrunk | LiveEndpoint;
+export interface LiveNumber extends LiveBase {
+  kind: 'number';
+  /** E.164 digits without "+"; the same as the id. */
+  number: string;
+  /** The Zentrunk trunk the number routes to, parsed from `application`; null when it routes to none. */
+  trunk_id: string | null;
+  /** What the number routes to when that is not a trunk (an Application URL, as the API returns it); else null. */
+  application: string | null;
+}
+
+export type Live = LiveUri | LiveCredential | LiveIpacl | LiveTrunk | LiveEndpoint | LiveNumber;
 
 export interface LiveByKind {
   uri: LiveUri;
@@ -173,6 +223,7 @@ export interface LiveByKind {
   ipacl: LiveIpacl;
   trunk: LiveTrunk;
   endpoint: LiveEndpoint;
+  number: LiveNumber;
 }
 
 export interface LiveState {
@@ -181,14 +232,16 @@ export interface LiveState {
   ipacl: LiveIpacl[];
   trunk: LiveTrunk[];
   endpoint: LiveEndpoint[];
+  /** Empty unless numbers were asked for (KIND_TRAITS.number.readOnDemand). */
+  number: LiveNumber[];
 }
 
 export function emptyLiveState(): LiveState {
-  return { uri: [], credential: [], ipacl: [], trunk: [], endpoint: [] };
+  return { uri: [], credential: [], ipacl: [], trunk: [], endpoint: [], number: [] };
 }
 
 export function emptyDesiredState(): DesiredState {
-  return { uri: [], credential: [], ipacl: [], trunk: [], endpoint: [], declared: [], prune: [] };
+  return { uri: [], credential: [], ipacl: [], trunk: [], endpoint: [], number: [], declared: [], prune: [] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -228,6 +281,10 @@ export interface EndpointWrite {
   password: string;
   app_id?: string | null;
 }
+export interface NumberWrite {
+  /** The trunk to route the number to, sent as `app_id`. */
+  trunk_id: string;
+}
 
 export interface WriteByKind {
   uri: UriWrite;
@@ -235,22 +292,26 @@ export interface WriteByKind {
   ipacl: IpaclWrite;
   trunk: TrunkWrite;
   endpoint: EndpointWrite;
+  number: NumberWrite;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Identity
 
-/** The identity of a desired object: its name, or an endpoint's username without suffix. */
+/** The identity of a desired object: its name, an endpoint's username without suffix, or a phone number. */
 export function desiredIdentity(d: Desired): string {
-  return d.kind === 'endpoint' ? d.username : d.name;
+  if (d.kind === 'endpoint') return d.username;
+  if (d.kind === 'number') return d.number;
+  return d.name;
 }
 
 /**
  * The identity of a live object: its name; `<kind>-<id>` when it has none; an endpoint's username without the
- * 12-digit suffix (or the whole username when it has no such suffix).
+ * 12-digit suffix (or the whole username when it has no such suffix); a phone number.
  */
 export function liveIdentity(l: Live): string {
   if (l.kind === 'endpoint') return stripEndpointSuffix(l.username) ?? l.username;
+  if (l.kind === 'number') return l.number;
   return l.name !== null && l.name !== '' ? l.name : `${l.kind}-${l.id}`;
 }
 

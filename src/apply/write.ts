@@ -94,5 +94,8 @@ function buildAny(d: DesiredByKind[Kind], ids: IdBook): WriteByKind[Kind] {
       if (d.app_id !== undefined) w.app_id = d.app_id;
       return w;
     }
+    case 'number':
+      // A number always names a trunk (required in the manifest), created earlier in this run or live.
+      return { trunk_id: ids.resolve('trunk', d.trunk) as string };
   }
 }

@@ -2,7 +2,7 @@
 import { EXIT, UsageError } from '../errors.js';
 import { resolveApiConfig, type ApiConfig, type ApiFlags } from '../config.js';
 import { info, type Io } from '../io.js';
-import { KINDS, type DesiredState, type Kind, type LiveState } from '../model.js';
+import { DEFAULT_READ_KINDS, DELETABLE_KINDS, KINDS, KIND_TRAITS, MANIFEST_KEYS, type DesiredState, type Kind, type LiveState } from '../model.js';
 import type { PlivoApi } from '../plivo/api.js';
 import { DEFAULT_PLAN_OPTIONS, type Plan, type PlanOptions } from '../plan/types.js';
 import { parseKindList } from '../kinds.js';
@@ -39,8 +39,15 @@ export async function loadValidManifest(file: string, io: Io): Promise<LoadedFor
 export function resolvePlanOptions(flags: PlanFlags, desired: DesiredState): PlanOptions {
   let prune: Kind[];
   if (flags.prune === undefined) prune = desired.prune;
-  else if (flags.prune.trim() === '' || flags.prune === 'true') prune = desired.declared;
+  else if (flags.prune.trim() === '' || flags.prune === 'true') prune = DELETABLE_KINDS.filter((k) => desired.declared.includes(k));
   else prune = parseKindList(flags.prune, '--prune');
+  const kept = prune.find((k) => !KIND_TRAITS[k].deletable);
+  if (kept !== undefined) {
+    throw new UsageError(
+      `--prune ${flags.prune}: ${MANIFEST_KEYS[kept]} are never deleted`,
+      `plivo-sync only routes ${MANIFEST_KEYS[kept]}; prune names the kinds to delete from: ${DELETABLE_KINDS.map((k) => MANIFEST_KEYS[k]).join(', ')}.`,
+    );
+  }
   for (const r of flags.rotate) {
     if (r === 'all') continue;
     const [kind, ...rest] = r.split(':');
@@ -72,10 +79,23 @@ export async function connect(flags: ApiFlags, io: Io, secrets: readonly string[
 }
 
 /**
- * Reads every kind (progress on a TTY), then, for managed endpoints whose list entry lacks the password hash,
- * one GET each to learn it (the recorded live lists omit it; a GET may carry it).
+ * The kinds a plan for this manifest reads: every kind, except those read on demand (numbers) that it does not
+ * declare, so that manifests without numbers never pay for listing an account's numbers.
  */
-export async function readLive(api: PlivoApi, desired: DesiredState | null, io: Io, kinds: readonly Kind[] = KINDS): Promise<LiveState> {
+export function kindsToRead(desired: DesiredState | null): Kind[] {
+  return KINDS.filter((k) => DEFAULT_READ_KINDS.includes(k) || (desired?.declared.includes(k) ?? false));
+}
+
+/**
+ * Reads the kinds (default: kindsToRead) with progress on a TTY, then, for managed endpoints whose list entry
+ * lacks the password hash, one GET each to learn it (the recorded live lists omit it; a GET may carry it).
+ */
+export async function readLive(
+  api: PlivoApi,
+  desired: DesiredState | null,
+  io: Io,
+  kinds: readonly Kind[] = kindsToRead(desired),
+): Promise<LiveState> {
   const seen = new Map<Kind, string>();
   const progress =
     io.stderrIsTTY && !io.quiet

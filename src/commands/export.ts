@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import { KINDS, MANIFEST_KEYS, type Kind } from '../model.js';
 import type { PlivoApi } from '../plivo/api.js';
 import { writeFileAtomic } from '../files.js';
-import { exportManifest, type ExportResult } from '../export/index.js';
+import { exportManifest, withReferencedKinds, type ExportResult } from '../export/index.js';
 import type { Rename } from '../export/names.js';
 import { connect, readLive } from './context.js';
 
@@ -41,8 +41,8 @@ export async function runExport(opts: ExportCommandOptions, io: Io, deps: Export
   const config = resolveApiConfig(opts, io.env);
   const api = deps.api ?? (await connect(opts, io)).api;
   const kinds = opts.kinds ?? [...KINDS];
-  // Trunks refer to uris, credentials and ipacls by id: read those too, to write the references as names.
-  const read = kinds.includes('trunk') ? KINDS.filter((k) => kinds.includes(k) || k !== 'endpoint') : kinds;
+  // Trunks refer to uris, credentials and ipacls by id, numbers to trunks: read those too, to write names.
+  const read = withReferencedKinds(kinds);
   const live = await readLive(api, null, io, read);
   if (io.signal?.aborted) {
     io.err('interrupted: nothing was written\n');
@@ -91,12 +91,15 @@ export function describeExport(
   rename?: Rename,
 ): string {
   const skipped = (k: Kind) => result.skipped.filter((s) => s.kind === k).length;
-  const counts = KINDS.filter((k) => kinds.includes(k)).map((k) => `${live[k].length - skipped(k)} ${MANIFEST_KEYS[k]}`);
+  const omitted = (k: Kind) => result.omitted.reduce((n, o) => n + (o.kind === k ? o.count : 0), 0);
+  const counts = KINDS.filter((k) => kinds.includes(k)).map((k) => `${live[k].length - skipped(k) - omitted(k)} ${MANIFEST_KEYS[k]}`);
   const lines = [`${out === null ? 'exported' : `wrote ${out}:`} ${counts.join(', ')}`];
   if (result.skipped.length > 0) {
     lines.push(`left out ${result.skipped.length} object(s) that no manifest can describe:`);
     for (const s of result.skipped) lines.push(`  ${s.kind} ${s.id}: ${s.reason}`);
   }
+  // Counted, not listed: an account may hold thousands of numbers linked to applications.
+  for (const o of result.omitted) lines.push(`left out ${o.count} ${o.count === 1 ? o.kind : MANIFEST_KEYS[o.kind]} that ${o.reason}`);
   const unrenamed = KINDS.filter((k) => result.unrenamed[k]).map((k) => `${result.unrenamed[k]} ${MANIFEST_KEYS[k]}`);
   if (rename && unrenamed.length > 0) {
     lines.push(
@@ -105,7 +108,8 @@ export function describeExport(
     );
   }
   if (result.included.length > 0) {
-    lines.push(`included ${result.included.length} object(s) of kinds not asked for, because exported trunks use them:`);
+    const users = result.included.some((o) => o.kind === 'trunk') ? 'exported numbers and trunks' : 'exported trunks';
+    lines.push(`included ${result.included.length} object(s) of kinds not asked for, because ${users} use them:`);
     for (const o of result.included) lines.push(`  ${o.kind} ${o.written_as}`);
   }
   if (result.unnamed.length > 0) {

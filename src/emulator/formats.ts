@@ -90,3 +90,8 @@ export function checkAppId(s: string): string | undefined {
 export function checkNonEmpty(s: string): string | undefined {
   return s === '' ? 'may not be blank' : undefined;
 }
+
+/** A phone number as the Number resource names it: E.164 digits without "+", 8-15 of them, the first not 0. */
+export function checkE164Digits(s: string): string | undefined {
+  return /^[1-9][0-9]{7,14}$/.test(s) ? undefined : 'must be E.164 digits without "+" (8-15 digits, the first not 0)';
+}

@@ -88,7 +88,11 @@ export function deleteObject(spec: ResourceSpec, id: string, ctx: ResourceContex
   if (record === undefined) return NOT_FOUND;
   const effects = spec.deleteEffects(record, ctx);
   if (!effects.ok) return answerError(effects.status, effects.error);
-  for (const e of effects.value) ctx.store.remove(e.kind, e.id);
+  for (const e of effects.value) {
+    const other = ctx.store.get(e.kind, e.id);
+    if (e.patch === undefined) ctx.store.remove(e.kind, e.id);
+    else if (other !== undefined) ctx.store.put(e.kind, e.id, { ...other, ...e.patch });
+  }
   ctx.store.remove(spec.kind, id);
   ctx.store.persist();
   return { status: 204, body: null };

@@ -5,6 +5,7 @@ import type { Kind } from '../model.js';
 import { checkFields, findMissing, isEmpty, toRef, type Body, type FieldErrors, type FieldRules } from './fields.js';
 import {
   checkAppId,
+  checkE164Digits,
   checkCredentialPassword,
   checkCredentialUsername,
   checkEndpointAlias,
@@ -39,11 +40,22 @@ export interface Reply {
   body: Record<string, unknown> | null;
 }
 
+/** What deleting an object does to another: deletes it too, or (with `patch`) changes some of its fields. */
+export interface DeleteEffect {
+  kind: Kind;
+  id: string;
+  patch?: StoredRecord;
+}
+
 export interface ResourceSpec {
   kind: Kind;
   /** Below `/v1/Account/{auth_id}/`, without the trailing slash. */
   path: string;
   idField: string;
+  /** POST to the collection is served; otherwise 405 (`seed()` still creates through `create`). */
+  creatable: boolean;
+  /** DELETE of an item is served; otherwise 405. */
+  deletable: boolean;
   /** meta.next/previous as documented: Zentrunk writes `v1/Account/…` (no leading slash), Endpoint `/v1/…`. */
   linkPrefix: '' | '/';
   /** The list's documented query filters (only the trunk list has any). */
@@ -56,8 +68,8 @@ export interface ResourceSpec {
   readReply(r: StoredRecord, ctx: ResourceContext): Record<string, unknown>;
   createdReply(r: StoredRecord): Reply;
   updatedReply(r: StoredRecord): Reply;
-  /** What deleting `r` does to other objects: refused (400 with a message), or these are deleted with it. */
-  deleteEffects(r: StoredRecord, ctx: ResourceContext): Outcome<{ kind: Kind; id: string }[]>;
+  /** What deleting `r` does to other objects: refused (400 with a message), or these effects happen with it. */
+  deleteEffects(r: StoredRecord, ctx: ResourceContext): Outcome<DeleteEffect[]>;
 }
 
 // -----------------------------------------------------------------------------------------------------------
@@ -107,7 +119,7 @@ function usersOf(ctx: ResourceContext, field: string, id: string): string[] {
 
 /** A credential or ACL still attached to a trunk is not deleted (the live behaviour is unrecorded). */
 function refuseIfUsed(idField: 'credential_uuid' | 'ipacl_uuid', label: string) {
-  return (r: StoredRecord, ctx: ResourceContext): Outcome<{ kind: Kind; id: string }[]> => {
+  return (r: StoredRecord, ctx: ResourceContext): Outcome<DeleteEffect[]> => {
     // the trunk's reference field has the same name as the referenced object's id field
     const id = r[idField] as string;
     const users = usersOf(ctx, idField, id);
@@ -173,6 +185,8 @@ const trunk: ResourceSpec = {
   path: 'Zentrunk/Trunk',
   idField: 'trunk_id',
   linkPrefix: '',
+  creatable: true,
+  deletable: true,
   listFilter(query) {
     const tests: ((r: StoredRecord) => boolean)[] = [];
     const errors: FieldErrors = {};
@@ -247,7 +261,12 @@ const trunk: ResourceSpec = {
   // live: no trunk_domain in the create answer
   createdReply: (r) => ({ status: 201, body: { message: 'Trunk created successfully.', trunk_id: r.trunk_id } }),
   updatedReply: (r) => ({ status: 202, body: { message: 'Trunk updated successfully.', trunk_id: r.trunk_id } }),
-  deleteEffects: noEffects,
+  // notes: deleting a trunk detaches the phone numbers routed to it
+  deleteEffects(r, ctx) {
+    const url = trunkUrl(ctx, r.trunk_id as string);
+    const routed = ctx.store.all('number').filter((n) => n.application === url);
+    return ok(routed.map((n) => ({ kind: 'number' as const, id: n.number as string, patch: { application: null } })));
+  },
 };
 
 // -----------------------------------------------------------------------------------------------------------
@@ -281,6 +300,8 @@ const uri: ResourceSpec = {
   path: 'Zentrunk/URI',
   idField: 'uri_uuid',
   linkPrefix: '',
+  creatable: true,
+  deletable: true,
   listFilter: noFilter,
   create(body, ctx) {
     const checked = checkBody(body, URI_RULES, ['uri'], 422);
@@ -341,6 +362,8 @@ const credential: ResourceSpec = {
   path: 'Zentrunk/Credential',
   idField: 'credential_uuid',
   linkPrefix: '',
+  creatable: true,
+  deletable: true,
   listFilter: noFilter,
   create(body, ctx) {
     const checked = checkBody(body, CREDENTIAL_RULES, ['username', 'password'], 422);
@@ -393,6 +416,8 @@ const ipacl: ResourceSpec = {
   path: 'Zentrunk/IPAccessControlList',
   idField: 'ipacl_uuid',
   linkPrefix: '',
+  creatable: true,
+  deletable: true,
   listFilter: noFilter,
   create(body, ctx) {
     const checked = checkBody(body, IPACL_RULES, ['ip_addresses'], 422);
@@ -421,17 +446,17 @@ const ipacl: ResourceSpec = {
 // -----------------------------------------------------------------------------------------------------------
 // Voice SIP endpoints — Endpoint/
 
-const APP_ID = { type: 'string', nullable: true, blankIsNone: true, check: checkAppId } as const;
+const APP_ID_RULE = { type: 'string', nullable: true, blankIsNone: true, check: checkAppId } as const;
 const ENDPOINT_CREATE_RULES: FieldRules = {
   username: { type: 'string', check: checkEndpointUsername },
   password: { type: 'string', check: checkEndpointPassword },
   alias: { type: 'string', check: checkEndpointAlias },
-  app_id: APP_ID,
+  app_id: APP_ID_RULE,
 };
 const ENDPOINT_UPDATE_RULES: FieldRules = {
   password: ENDPOINT_CREATE_RULES.password,
   alias: ENDPOINT_CREATE_RULES.alias,
-  app_id: APP_ID,
+  app_id: APP_ID_RULE,
 };
 
 /** The sent username plus the creation time as 12 digits; a clash moves the time on a second. */
@@ -448,6 +473,8 @@ const endpoint: ResourceSpec = {
   path: 'Endpoint',
   idField: 'endpoint_id',
   linkPrefix: '/',
+  creatable: true,
+  deletable: true,
   listFilter: noFilter,
   create(body, ctx) {
     const checked = checkBody(body, ENDPOINT_CREATE_RULES, ['username', 'password', 'alias'], 400);
@@ -494,7 +521,100 @@ const endpoint: ResourceSpec = {
   deleteEffects: noEffects,
 };
 
+// -----------------------------------------------------------------------------------------------------------
+// Phone numbers — Number/
+
+/** Where a number routed to a trunk points (notes: `application` holds the Zentrunk trunk URL). */
+function trunkUrl(ctx: ResourceContext, trunkId: string): string {
+  return `/v1/Account/${ctx.authId}/Zentrunk/Trunk/${trunkId}/`;
+}
+
+/** The Number object's documented values of number_type. */
+const NUMBER_TYPES = ['local', 'fixed', 'tollfree', 'mobile', 'national'];
+const NUMBER_ALIAS = { type: 'string', nullable: true } as const;
+/** Seeding stands for buying: the fields a purchase fixes, plus the routing the number starts with. */
+const NUMBER_SEED_RULES: FieldRules = {
+  number: { type: 'string', check: checkE164Digits },
+  alias: NUMBER_ALIAS,
+  number_type: { type: 'string', check: oneOf(NUMBER_TYPES) },
+  region: { type: 'string' },
+  app_id: APP_ID_RULE,
+};
+const NUMBER_UPDATE_RULES: FieldRules = { alias: NUMBER_ALIAS, app_id: APP_ID_RULE };
+
+/**
+ * What `app_id` routes a number to. Over HTTP only a trunk id is accepted (applications are not emulated, and
+ * an unknown id is refused rather than stored as a link to nothing). A seeded number may start out linked to
+ * an application: any other id then reads as one.
+ */
+function routeOf(appId: unknown, ctx: ResourceContext, seeding: boolean): Outcome<string | null> {
+  const id = toRef(appId);
+  if (id === null) return ok(null);
+  if (ctx.store.get('trunk', id) !== undefined) return ok(trunkUrl(ctx, id));
+  if (seeding) return ok(`/v1/Account/${ctx.authId}/Application/${id}/`);
+  return fail(400, { app_id: `no trunk with id ${id}` });
+}
+
+const number: ResourceSpec = {
+  kind: 'number',
+  path: 'Number',
+  idField: 'number',
+  linkPrefix: '/',
+  // numbers are bought (PhoneNumber/) and released outside what is emulated: only seed() adds one
+  creatable: false,
+  deletable: false,
+  listFilter: noFilter,
+  create(body, ctx) {
+    const checked = checkBody(body, NUMBER_SEED_RULES, ['number'], 400);
+    if (!checked.ok) return checked;
+    if (ctx.store.get('number', body.number as string) !== undefined) return fail(400, { number: 'already in the account' });
+    const route = routeOf(body.app_id, ctx, true);
+    if (!route.ok) return route;
+    return ok({
+      number: body.number,
+      alias: body.alias ?? null,
+      number_type: body.number_type ?? 'local',
+      region: body.region ?? null,
+      added_on: formatTimestamp(ctx.now()).slice(0, 10),
+      application: route.value,
+    });
+  },
+  update(current, body, ctx) {
+    const checked = checkBody(body, NUMBER_UPDATE_RULES, [], 400);
+    if (!checked.ok) return checked;
+    const next: StoredRecord = { ...current, ...pickPresent(body, ['alias']) };
+    if (body.app_id !== undefined) {
+      // The API accepts any trunk, outbound ones too: refusing those is the client's job (the number would go silent).
+      const route = routeOf(body.app_id, ctx, false);
+      if (!route.ok) return route;
+      next.application = route.value;
+    }
+    return ok(next);
+  },
+  toWire(r, ctx) {
+    return {
+      added_on: r.added_on,
+      alias: r.alias,
+      application: r.application,
+      carrier: 'Plivo',
+      number: r.number,
+      number_type: r.number_type,
+      region: r.region,
+      resource_uri: `/v1/Account/${ctx.authId}/Number/${r.number as string}/`,
+      sms_enabled: true,
+      sub_account: null,
+      voice_enabled: true,
+    };
+  },
+  readReply(r, ctx) {
+    return this.toWire(r, ctx);
+  },
+  createdReply: (r) => ({ status: 201, body: { message: 'created', number: r.number } }),
+  updatedReply: () => ({ status: 202, body: { message: 'changed' } }),
+  deleteEffects: noEffects,
+};
+
 /** The table, in KINDS order. */
-export const RESOURCES: Readonly<Record<Kind, ResourceSpec>> = { uri, credential, ipacl, trunk, endpoint };
+export const RESOURCES: Readonly<Record<Kind, ResourceSpec>> = { uri, credential, ipacl, trunk, endpoint, number };
 
 export const ID_FIELDS = Object.fromEntries(Object.values(RESOURCES).map((r) => [r.kind, r.idField])) as Record<Kind, string>;

@@ -137,7 +137,10 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   ): { answer: Answer; headers?: Record<string, string> } {
     if (route.type === 'not-found') return { answer: answerError(404, 'not found') };
     if (route.type === 'unavailable') return { answer: answerError(503, 'service unavailable') };
-    const allowed = route.type === 'collection' ? ['GET', 'POST'] : ['GET', 'POST', 'DELETE'];
+    const allowed =
+      route.type === 'collection'
+        ? ['GET', ...(route.spec.creatable ? ['POST'] : [])]
+        : ['GET', 'POST', ...(route.spec.deletable ? ['DELETE'] : [])];
     if (!allowed.includes(method)) {
       return { answer: answerError(405, 'method not allowed'), headers: { allow: allowed.join(', ') } };
     }

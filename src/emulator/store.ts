@@ -29,6 +29,8 @@ interface StateFile {
 }
 
 const VERSION = 1;
+/** Kinds added after version-1 files were first written: a file without their list is read as holding none. */
+const LATER_KINDS = new Set<Kind>(['number']);
 
 /**
  * Opens the store: loads `path` when it exists (a corrupt file throws a clear error rather than silently
@@ -91,7 +93,10 @@ function readStateFile(path: string, idFields: Record<Kind, string>): StateFile 
   if (typeof s.idState !== 'number' || !Number.isInteger(s.idState) || s.idState < 0) throw corrupt(path, '"idState" is not a whole number');
   if (typeof s.objects !== 'object' || s.objects === null) throw corrupt(path, '"objects" is missing');
   for (const k of KINDS) {
-    const list = (s.objects as Record<string, unknown>)[k];
+    const objects = s.objects as Record<string, unknown>;
+    // Files written before numbers were emulated have no list of them: that account holds none.
+    if (LATER_KINDS.has(k) && objects[k] === undefined) objects[k] = [];
+    const list = objects[k];
     if (!Array.isArray(list)) throw corrupt(path, `"objects.${k}" is not a list`);
     const seen = new Set<string>();
     for (const [i, r] of list.entries()) {

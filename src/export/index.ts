@@ -3,9 +3,12 @@
 import { RefusedError } from '../errors.js';
 import {
   KINDS,
+  KIND_TRAITS,
   MANIFEST_KEYS,
   type Kind,
+  type Live,
   type LiveEndpoint,
+  type LiveNumber,
   type LiveState,
   type LiveTrunk,
   type LiveUri,
@@ -17,7 +20,10 @@ import { nameLiveState, type NamedObject, type Rename } from './names.js';
 import { createVariableAllocator } from './variables.js';
 
 export interface ExportOptions {
-  /** Kinds to write; default all. A trunk's uris, credential and ACL are written even when their kind is not. */
+  /**
+   * Kinds to write; default all. What written objects refer to is written even when its kind is not: a trunk's
+   * uris, credential and ACL, a number's trunk.
+   */
   kinds?: Kind[];
   /** Prefix rewrite applied to names (and endpoint usernames) and therefore to every reference to them. */
   rename?: Rename;
@@ -41,45 +47,66 @@ export interface ExportResult {
   included: Array<{ kind: Kind; id: string; written_as: string }>;
   /** Objects left out because no manifest entry can match them (an endpoint username without the suffix). */
   skipped: Array<{ kind: Kind; id: string; reason: string }>;
+  /** Objects left out, counted per kind, because what they must refer to is not exported (numbers routed to no trunk). */
+  omitted: Array<{ kind: Kind; count: number; reason: string }>;
   /** With a rename: written objects whose identity the rename did not change, per kind. */
   unrenamed: Partial<Record<Kind, number>>;
 }
 
-/** The kinds a trunk refers to, and the live field holding each reference. */
-const TRUNK_REFERENCES = [
-  { field: 'primary_uri', kind: 'uri', id: (t: LiveTrunk) => t.primary_uri_id },
-  { field: 'fallback_uri', kind: 'uri', id: (t: LiveTrunk) => t.fallback_uri_id },
-  { field: 'ipacl', kind: 'ipacl', id: (t: LiveTrunk) => t.ipacl_id },
-  { field: 'credential', kind: 'credential', id: (t: LiveTrunk) => t.credential_id },
-] as const;
+interface Reference {
+  /** The manifest field. */
+  field: string;
+  kind: Kind;
+  /** The live id the reference holds (null: none). */
+  id: (l: Live) => string | null;
+  /**
+   * Set when the manifest field is required: an object whose reference does not lead to an exported object is
+   * left out and counted, for this reason. Otherwise such a reference refuses the export (the account changed).
+   */
+  omitWhy?: string;
+}
+
+/** What each kind refers to, and the live field holding each reference. */
+const REFERENCES: Partial<Record<Kind, readonly Reference[]>> = {
+  trunk: [
+    { field: 'primary_uri', kind: 'uri', id: (t) => (t as LiveTrunk).primary_uri_id },
+    { field: 'fallback_uri', kind: 'uri', id: (t) => (t as LiveTrunk).fallback_uri_id },
+    { field: 'ipacl', kind: 'ipacl', id: (t) => (t as LiveTrunk).ipacl_id },
+    { field: 'credential', kind: 'credential', id: (t) => (t as LiveTrunk).credential_id },
+  ],
+  // plivo-sync routes numbers to trunks only; a number linked to an Application (or to nothing) is not its to manage.
+  number: [{ field: 'trunk', kind: 'trunk', id: (n) => (n as LiveNumber).trunk_id, omitWhy: 'route to no trunk (to an application, or to nothing)' }],
+};
+
+/** The requested kinds plus every kind their objects refer to, directly or not, in KINDS order: what to read. */
+export function withReferencedKinds(requested: readonly Kind[]): Kind[] {
+  const needed = new Set(requested);
+  // References point at kinds earlier in KINDS, so one pass from the end reaches parents of parents.
+  for (const kind of [...KINDS].reverse()) {
+    if (needed.has(kind)) for (const ref of REFERENCES[kind] ?? []) needed.add(ref.kind);
+  }
+  return KINDS.filter((k) => needed.has(k));
+}
 
 export function defaultSchemaUrl(toolVersion: string): string {
   return `https://unpkg.com/plivo-sync@${toolVersion}/schema/manifest.schema.json`;
 }
 
 /**
- * Writes `live` as a manifest. `live` must hold every kind asked for and, when trunks are asked for, the uris,
- * credentials and ipacls they use. Throws RefusedError when names collide within a kind or a trunk refers to
- * an object the live state does not hold.
+ * Writes `live` as a manifest. `live` must hold every kind of withReferencedKinds(kinds). Throws RefusedError
+ * when names collide within a kind or a trunk refers to an object the live state does not hold.
  */
 export function exportManifest(live: LiveState, opts: ExportOptions): ExportResult {
   const requested = KINDS.filter((k) => (opts.kinds ?? KINDS).includes(k));
-  const needed = requested.includes('trunk') ? requestedWithParents(requested) : requested;
+  const needed = withReferencedKinds(requested);
   const { named, unmatchable } = nameLiveState(live, needed, opts.rename);
   const nameById = new Map<Kind, Map<string, string>>(
     needed.map((k) => [k, new Map(named.get(k)!.map((n) => [n.live.id, n.name]))]),
   );
-
-  // Parents of kinds not asked for: only those the exported trunks use, so every reference resolves.
-  const used = collectTrunkReferences(named.get('trunk') ?? [], nameById);
-  const written = new Map<Kind, NamedObject[]>();
-  for (const kind of needed) {
-    const all = named.get(kind)!;
-    written.set(kind, requested.includes(kind) ? all : all.filter((n) => used.get(kind)!.has(n.live.id)));
-  }
+  const { written, omitted } = chooseWritten(needed, requested, named, nameById);
 
   const nextVariable = createVariableAllocator();
-  const result: ExportResult = { text: '', variables: [], unnamed: [], included: [], skipped: [], unrenamed: {} };
+  const result: ExportResult = { text: '', variables: [], unnamed: [], included: [], skipped: [], omitted, unrenamed: {} };
   for (const l of unmatchable) {
     result.skipped.push({
       kind: l.kind,
@@ -98,6 +125,8 @@ export function exportManifest(live: LiveState, opts: ExportOptions): ExportResu
     const objects = written.get(kind)!;
     const isIncluded = !requested.includes(kind);
     if (isIncluded && objects.length === 0) continue;
+    // An empty list only matters as prune's scope, and a kind that is never deleted has none.
+    if (objects.length === 0 && !KIND_TRAITS[kind].deletable) continue;
     const items = objects.map((n): ManifestItem => {
       if (n.unnamed) result.unnamed.push({ kind, id: n.live.id, written_as: n.name });
       if (isIncluded) result.included.push({ kind, id: n.live.id, written_as: n.name });
@@ -114,22 +143,41 @@ export function exportManifest(live: LiveState, opts: ExportOptions): ExportResu
   return result;
 }
 
-function requestedWithParents(requested: Kind[]): Kind[] {
-  return KINDS.filter((k) => requested.includes(k) || k === 'uri' || k === 'credential' || k === 'ipacl');
-}
-
-/** Ids of uris, credentials and ipacls the trunks use; refuses a reference to an object that was not read. */
-function collectTrunkReferences(trunks: NamedObject[], nameById: Map<Kind, Map<string, string>>): Map<Kind, Set<string>> {
+/**
+ * The objects to write per kind: every named one of a requested kind, and of the other needed kinds only those
+ * that written objects refer to, so that every reference resolves. Kinds are decided from the last (numbers) to
+ * the first, so each is known before the kinds it refers to. An object whose required reference leads nowhere
+ * is left out and counted; any other reference to an object the account did not list refuses the export.
+ */
+function chooseWritten(
+  needed: readonly Kind[],
+  requested: readonly Kind[],
+  named: Map<Kind, NamedObject[]>,
+  nameById: Map<Kind, Map<string, string>>,
+): { written: Map<Kind, NamedObject[]>; omitted: ExportResult['omitted'] } {
   const used = new Map<Kind, Set<string>>(KINDS.map((k) => [k, new Set<string>()]));
+  const written = new Map<Kind, NamedObject[]>();
+  const omitted: ExportResult['omitted'] = [];
   const dangling: string[] = [];
-  for (const t of trunks) {
-    const trunk = t.live as LiveTrunk;
-    for (const ref of TRUNK_REFERENCES) {
-      const id = ref.id(trunk);
-      if (id === null || id === '') continue;
-      if (nameById.get(ref.kind)?.has(id)) used.get(ref.kind)!.add(id);
-      else dangling.push(`  trunk "${t.name}" (id ${trunk.id}): ${ref.field} ${id}`);
+  for (const kind of [...needed].reverse()) {
+    const candidates = requested.includes(kind) ? named.get(kind)! : named.get(kind)!.filter((n) => used.get(kind)!.has(n.live.id));
+    const refs = REFERENCES[kind] ?? [];
+    const left = new Map<string, number>();
+    const kept = candidates.filter((n) => {
+      const missing = refs.find((ref) => ref.omitWhy !== undefined && !nameById.get(ref.kind)?.has(ref.id(n.live) ?? ''));
+      if (missing) left.set(missing.omitWhy!, (left.get(missing.omitWhy!) ?? 0) + 1);
+      return missing === undefined;
+    });
+    for (const n of kept) {
+      for (const ref of refs) {
+        const id = ref.id(n.live);
+        if (id === null || id === '') continue;
+        if (nameById.get(ref.kind)?.has(id)) used.get(ref.kind)!.add(id);
+        else dangling.push(`  ${kind} "${n.name}" (id ${n.live.id}): ${ref.field} ${id}`);
+      }
     }
+    for (const [reason, count] of left) omitted.push({ kind, count, reason });
+    written.set(kind, kept);
   }
   if (dangling.length > 0) {
     throw new RefusedError(
@@ -137,7 +185,8 @@ function collectTrunkReferences(trunks: NamedObject[], nameById: Map<Kind, Map<s
       'The account probably changed while it was read; export again.',
     );
   }
-  return used;
+  omitted.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+  return { written, omitted };
 }
 
 /** The manifest fields of one object, defaults left out (they are what the manifest assumes). */
@@ -159,6 +208,9 @@ function writeFields(
       return writeTrunk(l, n.name, nameById);
     case 'endpoint':
       return writeEndpoint(l, n.name, secret, dropAppIds);
+    case 'number':
+      // chooseWritten keeps only numbers routed to a trunk that is written.
+      return { number: n.name, trunk: nameById.get('trunk')!.get(l.trunk_id!)! };
   }
 }
 
@@ -198,7 +250,7 @@ function writeTrunk(l: LiveTrunk, name: string, nameById: Map<Kind, Map<string, 
   const f: ManifestItem['fields'] = { name, trunk_direction: l.trunk_direction };
   if (l.trunk_status !== 'enabled') f.trunk_status = l.trunk_status;
   if (l.secure) f.secure = true;
-  for (const ref of TRUNK_REFERENCES) {
+  for (const ref of REFERENCES.trunk!) {
     const id = ref.id(l);
     if (id !== null && id !== '') f[ref.field] = nameById.get(ref.kind)!.get(id)!;
   }
@@ -219,7 +271,8 @@ function writeEndpoint(
 function sectionComment(kind: Kind, objects: NamedObject[], isIncluded: boolean, opts: ExportOptions): string[] {
   const lines: string[] = [];
   if (isIncluded) {
-    lines.push(`Only the ${MANIFEST_KEYS[kind]} the exported trunks use (${MANIFEST_KEYS[kind]} were not asked for), so that`);
+    const users = kind === 'trunk' ? 'the exported numbers route to' : 'the exported trunks use';
+    lines.push(`Only the ${MANIFEST_KEYS[kind]} ${users} (${MANIFEST_KEYS[kind]} were not asked for), so that`);
     lines.push(`every reference resolves. Note: a bare --prune also covers ${MANIFEST_KEYS[kind]} now that this key is here.`);
   }
   if (kind === 'endpoint') {

@@ -25,6 +25,8 @@ export interface NamedObject<L extends Live = Live> {
  */
 export function nameLiveObject(live: Live, rename?: Rename): NamedObject | null {
   let own: string;
+  // A number is its own identity: digits the account holds, which no prefix rewrite applies to.
+  if (live.kind === 'number') return { live, name: live.number, unnamed: false };
   if (live.kind === 'endpoint') {
     const base = stripEndpointSuffix(live.username);
     if (base === null) return null;

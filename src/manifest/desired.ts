@@ -1,6 +1,6 @@
 // A valid manifest → the desired state: defaults applied, secrets wrapped with where they came from, and each
 // object tagged with the "file:line:col" of its item.
-import { KINDS, MANIFEST_KEYS, emptyDesiredState, type DesiredState, type Kind, type Secret } from '../model.js';
+import { DELETABLE_KINDS, KINDS, MANIFEST_KEYS, emptyDesiredState, type DesiredState, type Kind, type Secret } from '../model.js';
 import type { WrittenManifest } from './fields.js';
 import { childPath } from './source.js';
 
@@ -70,14 +70,18 @@ export function buildDesired(doc: WrittenManifest, inputs: DesiredInputs): Desir
     if (w.app_id !== undefined) endpoint.app_id = w.app_id;
     desired.endpoint.push(endpoint);
   });
+  each('numbers', doc.numbers, (w, _path, source) =>
+    desired.number.push({ kind: 'number', number: w.number, trunk: w.trunk, protect: w.protect ?? false, source }),
+  );
 
   desired.declared = KINDS.filter((k) => MANIFEST_KEYS[k] in doc);
   desired.prune = resolvePrune(doc.prune, desired.declared);
   return desired;
 }
 
+/** Kinds that are never deleted (numbers) are never pruned, whatever `prune: true` would cover. */
 function resolvePrune(prune: WrittenManifest['prune'], declared: Kind[]): Kind[] {
-  if (prune === true) return [...declared];
+  if (prune === true) return DELETABLE_KINDS.filter((k) => declared.includes(k));
   if (!Array.isArray(prune)) return [];
-  return KINDS.filter((k) => prune.includes(MANIFEST_KEYS[k]));
+  return DELETABLE_KINDS.filter((k) => prune.includes(MANIFEST_KEYS[k]));
 }

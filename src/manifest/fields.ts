@@ -9,6 +9,7 @@ export const FIELDS = {
   ipacl: ['name', 'ip_addresses', 'protect'],
   trunk: ['name', 'trunk_direction', 'trunk_status', 'secure', 'primary_uri', 'fallback_uri', 'ipacl', 'credential', 'protect'],
   endpoint: ['username', 'alias', 'password', 'app_id', 'protect'],
+  number: ['number', 'trunk', 'protect'],
 } as const satisfies Record<Kind, readonly string[]>;
 
 /** The top-level keys besides the kinds' lists. */
@@ -56,12 +57,19 @@ export interface WrittenEndpoint {
   protect?: boolean;
 }
 
+export interface WrittenNumber {
+  number: string;
+  trunk: string;
+  protect?: boolean;
+}
+
 export interface WrittenByKind {
   uri: WrittenUri;
   credential: WrittenCredential;
   ipacl: WrittenIpacl;
   trunk: WrittenTrunk;
   endpoint: WrittenEndpoint;
+  number: WrittenNumber;
 }
 
 export interface WrittenManifest {
@@ -72,6 +80,7 @@ export interface WrittenManifest {
   ipacls?: WrittenIpacl[];
   trunks?: WrittenTrunk[];
   endpoints?: WrittenEndpoint[];
+  numbers?: WrittenNumber[];
 }
 
 // Compile-time guards: FIELDS, the Written* types and the model's Desired* types name the same fields.
@@ -79,5 +88,12 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type FieldsAgree<K extends Kind> = Same<(typeof FIELDS)[K][number], keyof WrittenByKind[K]> extends true
   ? Same<keyof WrittenByKind[K], Exclude<keyof DesiredByKind[K], 'kind' | 'source'>>
   : false;
-const fieldsAgree: { [K in Kind]: FieldsAgree<K> } = { uri: true, credential: true, ipacl: true, trunk: true, endpoint: true };
+const fieldsAgree: { [K in Kind]: FieldsAgree<K> } = {
+  uri: true,
+  credential: true,
+  ipacl: true,
+  trunk: true,
+  endpoint: true,
+  number: true,
+};
 void fieldsAgree;

@@ -1,7 +1,7 @@
-// The checks a JSON Schema cannot express: unique identities, references by name, trunk direction rules, and
-// the per-kind value rules of the Plivo API. Values are checked after ${VAR} interpolation and never printed
+// The checks a JSON Schema cannot express: unique identities, references by name, trunk direction rules (of a
+// trunk's own references, and of the trunk a number routes to), and the per-kind value rules of the Plivo API. Values are checked after ${VAR} interpolation and never printed
 // when they are secrets or came from the environment.
-import { KINDS, MANIFEST_KEYS, type Kind } from '../model.js';
+import { DELETABLE_KINDS, KINDS, MANIFEST_KEYS, type Kind } from '../model.js';
 import { checkIpEntry, checkSipTarget } from './address.js';
 import type { Report } from './report.js';
 import { childPath } from './source.js';
@@ -14,7 +14,14 @@ interface Entry {
   item: Item;
 }
 
-const IDENTITY: Record<Kind, string> = { uri: 'name', credential: 'name', ipacl: 'name', trunk: 'name', endpoint: 'username' };
+const IDENTITY: Record<Kind, string> = {
+  uri: 'name',
+  credential: 'name',
+  ipacl: 'name',
+  trunk: 'name',
+  endpoint: 'username',
+  number: 'number',
+};
 
 const CREDENTIAL_SPECIALS = '~!@#$%^&*()_+';
 const CREDENTIAL_PASSWORD = /^[A-Za-z0-9~!@#$%^&*()_+]{5,20}$/;
@@ -29,6 +36,11 @@ const APP_ID = /^[A-Za-z0-9_-]+$/;
 // username in a quoted header), username 1-64 and password 5-64 characters.
 const URI_USERNAME = /^[\x21-\x7e]{1,64}$/;
 const URI_PASSWORD = /^[\x21-\x7e]{5,64}$/;
+// E.164 allows at most 15 digits and no leading 0 (the country code); the shortest national numbers in use
+// have 8 digits with their country code. The API wants the digits without "+".
+const E164_DIGITS = /^[1-9][0-9]{7,14}$/;
+
+type Guess = (name: string, kind: Kind) => string | undefined;
 
 function text(item: Item, field: string): string | undefined {
   const value = item[field];
@@ -61,14 +73,17 @@ export function checkRules(doc: Item, report: Report): string[] {
   const guess = (name: string, kind: Kind) => (suggestions-- > 0 ? suggest(name, [...names[kind]]) : undefined);
   for (const e of entries.trunk) checkTrunk(e, names, guess, report);
   for (const e of entries.endpoint) checkEndpoint(e, report);
+  const directions = new Map(entries.trunk.map(({ item }) => [text(item, 'name'), item.trunk_direction]));
+  for (const e of entries.number) checkNumber(e, names, directions, guess, report);
   return KINDS.flatMap((k) => entries[k]).flatMap((e) => warnLiteralPassword(e, report));
 }
 
 /** Pruning a kind the manifest does not list would delete every live object of it: the key must be written. */
 function checkPrune(doc: Item, report: Report): void {
   if (!Array.isArray(doc.prune)) return;
+  const prunable = DELETABLE_KINDS.map((k) => MANIFEST_KEYS[k]);
   doc.prune.forEach((key, i) => {
-    if (typeof key === 'string' && Object.values(MANIFEST_KEYS).includes(key) && !(key in doc)) {
+    if (typeof key === 'string' && prunable.includes(key) && !(key in doc)) {
       report.error(childPath('prune', i), 'value',
         `prune lists "${key}" but the manifest has no "${key}:" list; write "${key}: []" to delete every live one`);
     }
@@ -89,7 +104,8 @@ function indexIdentities(kind: Kind, entries: Entry[], report: Report): Set<stri
     }
     const shown = report.isInterpolated(fieldPath) ? '' : ` "${name}"`;
     const line = report.locator.position(report.locator.offset(earlier, 'value')).line;
-    report.error(fieldPath, 'value', `duplicate ${kind} ${field}${shown}: already used at line ${line}`);
+    const what = field === kind ? kind : `${kind} ${field}`;
+    report.error(fieldPath, 'value', `duplicate ${what}${shown}: already used at line ${line}`);
   }
   return new Set(first.keys());
 }
@@ -157,12 +173,22 @@ const TRUNK_REFERENCES: { field: string; kind: Kind; direction: 'inbound' | 'out
   { field: 'credential', kind: 'credential', direction: 'outbound' },
 ];
 
-function checkTrunk(
-  { path, item }: Entry,
-  names: Record<Kind, Set<string>>,
-  guess: (name: string, kind: Kind) => string | undefined,
-  report: Report,
-): void {
+/** Whether the name at `at` is a `kind` in this manifest; if not, says so with the likeliest intended name. */
+function checkReference(at: string, name: string, kind: Kind, names: Record<Kind, Set<string>>, guess: Guess, report: Report): boolean {
+  if (names[kind].has(name)) return true;
+  if (report.isInterpolated(at)) {
+    report.error(at, 'value', `no ${kind} with that name in this manifest`);
+    return false;
+  }
+  const other = KINDS.find((k) => k !== kind && names[k].has(name));
+  const article = other === 'ipacl' || other === 'endpoint' ? 'an' : 'a';
+  const likely = other ? undefined : guess(name, kind);
+  const hint = other ? `; "${name}" is ${article} ${other}` : likely ? `; did you mean "${likely}"?` : '';
+  report.error(at, 'value', `no ${kind} named "${name}" in this manifest${hint}`);
+  return false;
+}
+
+function checkTrunk({ path, item }: Entry, names: Record<Kind, Set<string>>, guess: Guess, report: Report): void {
   const direction = item.trunk_direction;
   for (const { field, kind, direction: belongs } of TRUNK_REFERENCES) {
     const name = text(item, field);
@@ -172,16 +198,7 @@ function checkTrunk(
       report.error(at, 'key', `${field} is for ${belongs} trunks; this trunk is ${direction}`);
       continue;
     }
-    if (names[kind].has(name)) continue;
-    if (report.isInterpolated(at)) {
-      report.error(at, 'value', `no ${kind} with that name in this manifest`);
-      continue;
-    }
-    const other = KINDS.find((k) => k !== kind && names[k].has(name));
-    const article = other === 'ipacl' || other === 'endpoint' ? 'an' : 'a';
-    const likely = other ? undefined : guess(name, kind);
-    const hint = other ? `; "${name}" is ${article} ${other}` : likely ? `; did you mean "${likely}"?` : '';
-    report.error(at, 'value', `no ${kind} named "${name}" in this manifest${hint}`);
+    checkReference(at, name, kind, names, guess, report);
   }
   if (direction === 'inbound' && text(item, 'primary_uri') === undefined) {
     report.error(path, 'item', 'inbound trunk needs primary_uri (the name of a uri that receives its calls)');
@@ -213,6 +230,33 @@ function checkEndpoint({ path, item }: Entry, report: Report): void {
   const password = text(item, 'password');
   if (password !== undefined && password.length < 5) {
     report.error(childPath(path, 'password'), 'value', 'password must be at least 5 characters');
+  }
+}
+
+/** The number's format, and a trunk that exists in the manifest and is inbound. */
+function checkNumber(
+  { path, item }: Entry,
+  names: Record<Kind, Set<string>>,
+  directions: ReadonlyMap<string | undefined, unknown>,
+  guess: Guess,
+  report: Report,
+): void {
+  const number = text(item, 'number');
+  if (number !== undefined && !E164_DIGITS.test(number)) {
+    const at = childPath(path, 'number');
+    const plus = number.startsWith('+') && E164_DIGITS.test(number.slice(1));
+    report.error(at, 'value', plus
+      ? 'number is written without "+": E.164 digits only, as the API wants them'
+      : 'number must be E.164 digits without "+": 8-15 digits, the first not 0 (country code first, e.g. "14155551234")');
+  }
+  const trunk = text(item, 'trunk');
+  if (trunk === undefined) return;
+  const at = childPath(path, 'trunk');
+  if (!checkReference(at, trunk, 'trunk', names, guess, report)) return;
+  if (directions.get(trunk) === 'outbound') {
+    const shown = report.isInterpolated(at) ? 'that trunk' : `trunk "${trunk}"`;
+    report.error(at, 'value',
+      `${shown} is outbound; a number needs an inbound trunk (the API accepts an outbound one, but the number then silently stops answering calls)`);
   }
 }
 

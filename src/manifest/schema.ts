@@ -2,8 +2,9 @@
 // positioned at the offending key, value or item.
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/manifest.schema.json' with { type: 'json' };
+import { KIND_TRAITS, MANIFEST_KEYS, kindOfManifestKey } from '../model.js';
 import type { Report } from './report.js';
-import { childPath } from './source.js';
+import { childPath, parentPath } from './source.js';
 import { suggest } from './suggestion.js';
 
 export { schema };
@@ -100,6 +101,11 @@ function describe(error: ErrorObject, path: string): Problem {
       return { path, at: 'value', message: `${label} must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}${quote}` };
     }
     case 'enum': {
+      // A kind the schema leaves out of prune because it is never deleted deserves the reason, not the list.
+      const kind = parentPath(path) === 'prune' && typeof error.data === 'string' ? kindOfManifestKey(error.data) : undefined;
+      if (kind && !KIND_TRAITS[kind].deletable) {
+        return { path, at: 'value', message: `prune cannot list "${MANIFEST_KEYS[kind]}": ${MANIFEST_KEYS[kind]} are never deleted` };
+      }
       const allowed = (params.allowedValues as unknown[]).map(String);
       const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
       const hint = guess ? `; did you mean "${guess}"?` : '';

@@ -1,7 +1,7 @@
 // The planner: desired state + live state + options → a Plan (changes in execution order, unmanaged objects,
 // refusals, warnings). Pure: no I/O, environment, clock or randomness.
-import { KINDS, desiredIdentity, liveIdentity } from '../model.js';
-import type { Desired, DesiredState, DesiredTrunk, Kind, Live, LiveState, LiveTrunk } from '../model.js';
+import { KINDS, KIND_TRAITS, desiredIdentity, liveIdentity } from '../model.js';
+import type { Desired, DesiredState, Kind, Live, LiveState } from '../model.js';
 import { changeKey } from './types.js';
 import type { Change, ObjectRef, Plan, PlanOptions, PlanSummary, Refusal, RefusalCode } from './types.js';
 import { indexDesired, indexLive, matchIdentity, nameOfId, refersTo } from './identity.js';
@@ -10,8 +10,8 @@ import { diffObject } from './diff.js';
 import type { ObjectDiff, Resolver } from './diff.js';
 import { RotateRequest, warnAboutPasswords } from './secrets.js';
 import { decideFate } from './ownership.js';
-import { TRUNK_REFS, dependOnParents, dependOnUsers, indexTrunkUsers, orderChanges } from './order.js';
-import { checkMassDelete, refOf, refuseAmbiguous, refuseInUse } from './safety.js';
+import { REFERRING_KINDS, REFS, dependOnParents, dependOnUsers, indexUsers, orderChanges } from './order.js';
+import { checkMassDelete, refOf, refuseAmbiguous, refuseInUse, refuseNotInAccount } from './safety.js';
 import { compareIds, compareText, readField, viewDesired, viewLive } from './view.js';
 
 function createChange(d: Desired): Change {
@@ -63,7 +63,7 @@ function deleteChange(l: Live, index: LiveIndex): Change {
   };
 }
 
-const REFUSAL_ORDER: Record<RefusalCode, number> = { 'ambiguous-identity': 0, 'in-use': 1, 'mass-delete': 2 };
+const REFUSAL_ORDER: Record<RefusalCode, number> = { 'ambiguous-identity': 0, 'not-in-account': 1, 'in-use': 2, 'mass-delete': 3 };
 
 function compareRefs(a: ObjectRef, b: ObjectRef): number {
   return (
@@ -92,12 +92,13 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
   const index = indexLive(live);
   const resolve: Resolver = (kind, name, id) => refersTo(index, kind, name, id);
   const rotate = new RotateRequest(options.rotate);
-  const prune = new Set<Kind>(options.prune);
+  // Kinds that are never deleted stay so whatever the options say (validation refuses them earlier).
+  const prune = new Set<Kind>(options.prune.filter((k) => KIND_TRAITS[k].deletable));
 
   const changes = new Map<string, Change>();
   /** The update or delete planned for a live object. */
   const changeOfLive = new Map<Live, Change>();
-  /** The manifest entry a live trunk uniquely matches (only trunks are asked about: they hold the references). */
+  /** The manifest entry a live trunk or number uniquely matches (only those are asked about: they hold references). */
   const entryOfLive = new Map<Live, Desired>();
   const unmanaged: ObjectRef[] = [];
   const refusals: Refusal[] = [];
@@ -115,10 +116,11 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
       if (lives.length > 1) {
         refusals.push(refuseAmbiguous(kind, identity, lives));
       } else if (lives.length === 0) {
-        add(createChange(d));
+        if (KIND_TRAITS[kind].creatable) add(createChange(d));
+        else refusals.push(refuseNotInAccount(d));
       } else {
         const l = lives[0];
-        if (kind === 'trunk') entryOfLive.set(l, d);
+        if (REFS[kind].length > 0) entryOfLive.set(l, d);
         const diff = diffObject(d, l, resolve, rotate);
         if (diff.blind) blind[diff.blind]++;
         if (diff.changed.length > 0) add(updateChange(d, l, diff, index), l);
@@ -130,7 +132,8 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
     for (const l of live[kind] as Live[]) {
       const identity = matchIdentity(l);
       const fate = decideFate(identity === null ? undefined : wanted.get(identity), prune.has(kind));
-      if (fate === 'keep') unmanaged.push(refOf(l));
+      // Only what --prune could delete is listed: an account's thousands of other numbers are not news.
+      if (fate === 'keep' && KIND_TRAITS[kind].deletable) unmanaged.push(refOf(l));
       if (fate !== 'delete') continue;
       const same = doomed.get(liveIdentity(l));
       if (same) same.push(l);
@@ -142,31 +145,31 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
     }
   }
 
-  // Dependencies, and deletes that would leave a live trunk pointing at nothing.
-  const users = indexTrunkUsers(live.trunk);
-  const stillUses = (t: LiveTrunk, kind: Kind, id: string): boolean => {
-    if (changeOfLive.get(t)?.action === 'delete') return false;
-    const entry = entryOfLive.get(t) as DesiredTrunk | undefined;
+  // Dependencies, and deletes that would leave a live trunk or number pointing at nothing.
+  const users = indexUsers(REFERRING_KINDS.flatMap((k) => live[k] as Live[]));
+  const stillUses = (u: Live, kind: Kind, id: string): boolean => {
+    if (changeOfLive.get(u)?.action === 'delete') return false;
+    const entry = entryOfLive.get(u);
     if (entry === undefined) return true; // unmanaged, or ambiguous: nothing planned changes it
-    return TRUNK_REFS.some((ref) => {
+    return REFS[u.kind].some((ref) => {
       const name = readField(entry, ref.field) as string | null;
       return ref.target === kind && name !== null && resolve(kind, name, id);
     });
   };
-  const trunkEntries = indexDesired(desired, 'trunk');
+  const entries = new Map(REFERRING_KINDS.map((k) => [k, indexDesired(desired, k)]));
   for (const c of changes.values()) {
-    if (c.kind === 'trunk' && c.action !== 'delete') {
-      dependOnParents(c, trunkEntries.get(c.name) as DesiredTrunk, changes);
-    }
+    const byName = entries.get(c.kind);
+    if (byName && c.action !== 'delete') dependOnParents(c, byName.get(c.name) as Desired, changes);
   }
   for (const c of changes.values()) {
-    if (c.action !== 'delete' || c.kind === 'trunk' || c.kind === 'endpoint') continue;
-    const trunks = users.get(`${c.kind}:${c.id}`) ?? [];
-    dependOnUsers(c, trunks.map((t) => changeOfLive.get(t)));
-    const remaining = trunks.filter((t) => stillUses(t, c.kind, c.id as string));
+    if (c.action !== 'delete') continue;
+    const using = users.get(`${c.kind}:${c.id}`);
+    if (using === undefined) continue;
+    dependOnUsers(c, using.map((u) => changeOfLive.get(u)));
+    const remaining = using.filter((u) => stillUses(u, c.kind, c.id as string));
     if (remaining.length > 0) {
       const target = index[c.kind].byId.get(c.id as string) as Live;
-      refusals.push(refuseInUse(target, remaining, (t) => entryOfLive.has(t)));
+      refusals.push(refuseInUse(target, remaining, (u) => entryOfLive.has(u)));
     }
   }
 

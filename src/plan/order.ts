@@ -1,28 +1,40 @@
-// Dependencies between changes and their execution order: parents before the trunks that use them, trunks
-// before the parents they stop using, then a deterministic topological order.
+// Dependencies between changes and their execution order: referenced objects before what will use them (parents
+// before trunks, trunks before the numbers routed to them), users before the objects they stop using, then a
+// deterministic topological order.
 import { KINDS } from '../model.js';
-import type { DesiredTrunk, Kind, LiveTrunk } from '../model.js';
+import type { Desired, Kind, Live } from '../model.js';
 import { changeKey } from './types.js';
 import type { Action, Change } from './types.js';
 import { FIELD_SPECS, compareText, readField } from './view.js';
 
-/** The trunk fields that reference other objects, with the kind each points at. */
-export const TRUNK_REFS = FIELD_SPECS.trunk
-  .filter((s) => s.type === 'ref')
-  .map((s) => ({ field: s.field, target: s.target as Kind }));
+export interface RefField {
+  field: string;
+  target: Kind;
+}
 
-/** Live trunks by the objects they reference now, keyed `kind:id`. */
-export function indexTrunkUsers(trunks: readonly LiveTrunk[]): Map<string, LiveTrunk[]> {
-  const users = new Map<string, LiveTrunk[]>();
-  for (const t of trunks) {
-    for (const ref of TRUNK_REFS) {
-      const id = readField(t, `${ref.field}_id`) as string | null;
+/** Each kind's fields that reference other objects, with the kind each points at (from FIELD_SPECS). */
+export const REFS: Readonly<Record<Kind, readonly RefField[]>> = Object.fromEntries(
+  KINDS.map((k) => [k, FIELD_SPECS[k].filter((s) => s.type === 'ref').map((s) => ({ field: s.field, target: s.target as Kind }))]),
+) as Record<Kind, RefField[]>;
+
+/** The trunk fields that reference other objects, with the kind each points at. */
+export const TRUNK_REFS = REFS.trunk;
+
+/** The kinds whose objects reference others (trunks, numbers). */
+export const REFERRING_KINDS: readonly Kind[] = KINDS.filter((k) => REFS[k].length > 0);
+
+/** Live objects (trunks, numbers) by the objects they reference now, keyed `kind:id`; each user once per key. */
+export function indexUsers(objects: readonly Live[]): Map<string, Live[]> {
+  const users = new Map<string, Live[]>();
+  for (const o of objects) {
+    for (const ref of REFS[o.kind]) {
+      const id = readField(o, `${ref.field}_id`) as string | null;
       if (id === null || id === '') continue;
       const key = `${ref.target}:${id}`;
       const list = users.get(key);
       // A trunk using one URI as primary and fallback is one user.
-      if (!list) users.set(key, [t]);
-      else if (list[list.length - 1] !== t) list.push(t);
+      if (!list) users.set(key, [o]);
+      else if (list[list.length - 1] !== o) list.push(o);
     }
   }
   return users;
@@ -32,17 +44,17 @@ function addDependency(change: Change, on: Change | undefined): void {
   if (on && on.action !== 'delete' && !change.depends_on.includes(on.key)) change.depends_on.push(on.key);
 }
 
-/** A trunk create/update waits for the create/update of every object it will reference. */
-export function dependOnParents(change: Change, d: DesiredTrunk, changes: ReadonlyMap<string, Change>): void {
-  for (const ref of TRUNK_REFS) {
+/** A create/update waits for the create/update of every object it will reference. */
+export function dependOnParents(change: Change, d: Desired, changes: ReadonlyMap<string, Change>): void {
+  for (const ref of REFS[d.kind]) {
     const name = readField(d, ref.field) as string | null;
     if (name !== null && name !== '') addDependency(change, changes.get(changeKey(ref.target, name)));
   }
 }
 
 /**
- * A uri/credential/ipacl delete waits for the update or delete of every live trunk that uses it now
- * (`users` are those trunks' changes, each trunk once).
+ * A delete waits for the update or delete of every live object that uses it now (`users` are those objects'
+ * changes, each object once): a uri/credential/ipacl for its trunks, a trunk for the numbers routed to it.
  */
 export function dependOnUsers(change: Change, users: readonly (Change | undefined)[]): void {
   for (const u of users) if (u) change.depends_on.push(u.key);

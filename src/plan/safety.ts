@@ -1,7 +1,8 @@
-// Safety refusals: deletes that would break a trunk, deletes of too much at once, and identities that two
-// live objects claim.
-import { MANIFEST_KEYS, liveIdentity } from '../model.js';
-import type { Kind, Live, LiveTrunk } from '../model.js';
+// Safety refusals: deletes that would break what uses the object (a trunk, a number), deletes of too much at
+// once, identities that two live objects claim, and entries of a kind plivo-sync never creates that the account
+// lacks.
+import { MANIFEST_KEYS, desiredIdentity, liveIdentity } from '../model.js';
+import type { Desired, Kind, Live } from '../model.js';
 import type { Change, ObjectRef, PlanOptions, Refusal } from './types.js';
 import { compareIds } from './view.js';
 
@@ -9,34 +10,78 @@ export function refOf(l: Live): ObjectRef {
   return { kind: l.kind, id: l.id, name: liveIdentity(l) };
 }
 
+/** `trunk main (42)`; a number is its own id, so just `number 14155551234`. */
 function describe(l: Live): string {
-  return `${l.kind} ${liveIdentity(l)} (${l.id})`;
+  const identity = liveIdentity(l);
+  return identity === l.id ? `${l.kind} ${identity}` : `${l.kind} ${identity} (${l.id})`;
 }
 
-const IN_USE_WHY: Partial<Record<Kind, string>> = {
-  uri: 'Plivo deletes a trunk together with a URI it uses',
-  credential: 'the trunk would lose its authentication',
-  ipacl: 'the trunk would lose its authentication',
+/** What deleting an object does to its users, and how to proceed; keyed by the deleted object's kind. */
+interface InUseText {
+  /** "uses" or "routes to". */
+  verb: string;
+  why: string;
+  /** When every user is in the manifest. */
+  managedHint: string;
+  /** When some user is not. */
+  unmanagedHint: string;
+}
+
+const PARENT_HINTS = (kind: Kind): Pick<InUseText, 'managedHint' | 'unmanagedHint'> => ({
+  unmanagedHint:
+    `Keep the ${kind} (add it to the manifest or drop ${MANIFEST_KEYS[kind]} from --prune), ` +
+    `or manage the trunk: add it to the manifest without this reference, or prune trunks too ` +
+    `(--prune ${MANIFEST_KEYS[kind]},trunks).`,
+  managedHint: `Keep the ${kind} in the manifest, or change the trunk's entry so it no longer uses it.`,
+});
+
+const IN_USE: Partial<Record<Kind, InUseText>> = {
+  uri: { verb: 'uses', why: 'Plivo deletes a trunk together with a URI it uses', ...PARENT_HINTS('uri') },
+  credential: { verb: 'uses', why: 'the trunk would lose its authentication', ...PARENT_HINTS('credential') },
+  ipacl: { verb: 'uses', why: 'the trunk would lose its authentication', ...PARENT_HINTS('ipacl') },
+  trunk: {
+    verb: 'routes to',
+    why: 'Plivo detaches a number from a deleted trunk, and the number then stops answering calls',
+    managedHint: "Keep the trunk in the manifest, or route the number to another inbound trunk in its entry.",
+    unmanagedHint:
+      'Keep the trunk (add it to the manifest or drop trunks from --prune), or route the numbers elsewhere first: ' +
+      'add them to the manifest with another inbound trunk, or change them in the Plivo console.',
+  },
 };
 
 /**
- * A uri/credential/ipacl delete while live trunks still use it after the plan. `remaining` are those
- * trunks: not deleted by the plan, and not pointed elsewhere by their manifest entry.
+ * A delete while live objects still use it after the plan: trunks using a uri/credential/ipacl, numbers routed
+ * to a trunk. `remaining` are those users: not deleted by the plan, and not pointed elsewhere by their entry.
  */
-export function refuseInUse(target: Live, remaining: readonly LiveTrunk[], managed: (t: LiveTrunk) => boolean): Refusal {
-  const trunks = [...remaining].sort((a, b) => compareIds(a.id, b.id));
-  const anyUnmanaged = trunks.some((t) => !managed(t));
-  const list = trunks.map((t) => `${managed(t) ? '' : 'unmanaged '}${describe(t)}`).join(', ');
-  const hint = anyUnmanaged
-    ? `Keep the ${target.kind} (add it to the manifest or drop ${MANIFEST_KEYS[target.kind]} from --prune), ` +
-      `or manage the trunk: add it to the manifest without this reference, or prune trunks too ` +
-      `(--prune ${MANIFEST_KEYS[target.kind]},trunks).`
-    : `Keep the ${target.kind} in the manifest, or change the trunk's entry so it no longer uses it.`;
+export function refuseInUse(target: Live, remaining: readonly Live[], managed: (u: Live) => boolean): Refusal {
+  const users = [...remaining].sort((a, b) => compareIds(a.id, b.id));
+  const anyUnmanaged = users.some((u) => !managed(u));
+  const list = users.map((u) => `${managed(u) ? '' : 'unmanaged '}${describe(u)}`).join(', ');
+  const text = IN_USE[target.kind];
+  if (text === undefined) throw new Error(`internal: nothing can use a ${target.kind}`);
   return {
     code: 'in-use',
-    message: `${describe(target)} would be deleted while ${list} still uses it: ${IN_USE_WHY[target.kind]}.`,
-    objects: [refOf(target), ...trunks.map(refOf)],
-    hint,
+    message: `${describe(target)} would be deleted while ${list} still ${text.verb} it: ${text.why}.`,
+    objects: [refOf(target), ...users.map(refOf)],
+    hint: anyUnmanaged ? text.unmanagedHint : text.managedHint,
+    overridable: false,
+  };
+}
+
+const NOT_IN_ACCOUNT_HINT: Partial<Record<Kind, string>> = {
+  number:
+    'plivo-sync routes numbers but never buys them: buy or port the number first (Plivo console → Phone Numbers), ' +
+    'or check its digits (country code first, no "+"); then plan again.',
+};
+
+/** A manifest entry of a kind plivo-sync never creates (a phone number) that the account does not hold. */
+export function refuseNotInAccount(d: Desired): Refusal {
+  const identity = desiredIdentity(d);
+  return {
+    code: 'not-in-account',
+    message: `${d.kind} ${identity} is not in the account; ${MANIFEST_KEYS[d.kind]} are never created by plivo-sync.`,
+    objects: [{ kind: d.kind, id: null, name: identity }],
+    hint: NOT_IN_ACCOUNT_HINT[d.kind] ?? `Create the ${d.kind} outside plivo-sync, or remove it from the manifest.`,
     overridable: false,
   };
 }

@@ -16,7 +16,7 @@ export interface Change {
   key: string;
   action: Action;
   kind: Kind;
-  /** The manifest identity (an endpoint's username without suffix). */
+  /** The manifest identity (an endpoint's username without suffix, a number's digits). */
   name: string;
   /** The live id on update and delete; null on create. */
   id: string | null;
@@ -38,7 +38,12 @@ export interface ObjectRef {
   name: string | null;
 }
 
-export type RefusalCode = 'in-use' | 'mass-delete' | 'ambiguous-identity';
+/**
+ * in-use: a delete would break what still uses the object; mass-delete: too much at once; ambiguous-identity: two
+ * live objects claim one identity; not-in-account: the manifest names an object of a kind plivo-sync never
+ * creates (a phone number) and the account lacks it.
+ */
+export type RefusalCode = 'in-use' | 'mass-delete' | 'ambiguous-identity' | 'not-in-account';
 
 export interface Refusal {
   code: RefusalCode;

@@ -17,6 +17,11 @@ export interface FieldSpec {
   type: FieldType;
   /** The kind a ref field points at. */
   target?: Kind;
+  /**
+   * For a ref: a live field shown instead when the live object refers to no `target` (what a number routes to
+   * when that is not a trunk). Shown only: the comparison is by reference alone.
+   */
+  otherwise?: string;
 }
 
 /** What each kind's view holds, in display order. The first field is the identity. */
@@ -52,6 +57,10 @@ export const FIELD_SPECS: Readonly<Record<Kind, readonly FieldSpec[]>> = {
     { field: 'alias', type: 'text' },
     { field: 'password', type: 'secret' },
     { field: 'app_id', type: 'text' },
+  ],
+  number: [
+    { field: 'number', type: 'text' },
+    { field: 'trunk', type: 'ref', target: 'trunk', otherwise: 'application' },
   ],
 };
 
@@ -123,7 +132,8 @@ export function viewLive(l: Live, desired: Desired | null, nameOf: (kind: Kind, 
       fields[spec.field] = normalizeSet(readField(l, spec.field));
     } else if (spec.type === 'ref') {
       const id = readField(l, `${spec.field}_id`) as string | null;
-      fields[spec.field] = id === null || id === '' ? null : nameOf(spec.target as Kind, id);
+      if (id !== null && id !== '') fields[spec.field] = nameOf(spec.target as Kind, id);
+      else fields[spec.field] = spec.otherwise === undefined ? null : normalizeText(readField(l, spec.otherwise));
     } else {
       fields[spec.field] = normalizeText(readField(l, spec.field));
     }

@@ -9,7 +9,10 @@ export interface CreateResult {
 }
 
 export interface PlivoApi {
-  /** Every object of the given kinds (default all), kinds read in parallel, pages concurrently. */
+  /**
+   * Every object of the given kinds, kinds read in parallel, pages concurrently. Default: every kind not read on
+   * demand (numbers are read only when asked for).
+   */
   readAll(kinds?: readonly Kind[], onProgress?: (kind: Kind, read: number, total: number) => void): Promise<LiveState>;
   /** Every object of one kind, each exactly once. */
   list<K extends Kind>(kind: K): Promise<LiveByKind[K][]>;
@@ -19,6 +22,7 @@ export interface PlivoApi {
    * POST to the collection. Never re-sent blindly: when the outcome is unknown (timeout, reset, 5xx, an
    * unreadable 2xx) it throws LostResponseError and the caller must look the object up by its identity before
    * trying again. A 429 means nothing was done: it is retried, and if still throttled throws ApiError(429).
+   * Throws a plain Error, sending nothing, for a kind plivo-sync never creates (numbers).
    */
   create<K extends Kind>(kind: K, write: WriteByKind[K]): Promise<CreateResult>;
   /**
@@ -27,7 +31,7 @@ export interface PlivoApi {
    * update; authentication_needed and username with a URI password). Retried like any idempotent request.
    */
   update<K extends Kind>(kind: K, id: string, write: WriteByKind[K], changed: readonly string[]): Promise<void>;
-  /** DELETE; a 404 on a retry counts as done. */
+  /** DELETE; a 404 on a retry counts as done. Throws a plain Error, sending nothing, for numbers. */
   remove(kind: Kind, id: string): Promise<void>;
   /** Counters for reports and benchmarks. */
   stats(): { requests: number; retries: number; throttled: number };

@@ -1,7 +1,7 @@
 // The Plivo API as the rest of the tool sees it: PlivoApi (api.ts) built from the HTTP client, the resource
 // table and the paginator.
 import type { ApiConfig } from '../config.js';
-import { KINDS, emptyLiveState, type Kind, type LiveByKind, type LiveState, type WriteByKind } from '../model.js';
+import { DEFAULT_READ_KINDS, KIND_TRAITS, emptyLiveState, type Kind, type LiveByKind, type LiveState, type WriteByKind } from '../model.js';
 import type { CreateResult, PlivoApi } from './api.js';
 import { HttpClient, type ClientDeps } from './client.js';
 import { ApiError, LostResponseError } from './errors.js';
@@ -33,7 +33,7 @@ export function createPlivoApi(config: ApiConfig, deps: ClientDeps = {}): PlivoC
   }
 
   async function readAll(
-    kinds: readonly Kind[] = KINDS,
+    kinds: readonly Kind[] = DEFAULT_READ_KINDS,
     onProgress?: (kind: Kind, read: number, total: number) => void,
   ): Promise<LiveState> {
     const state = emptyLiveState();
@@ -69,9 +69,11 @@ export function createPlivoApi(config: ApiConfig, deps: ClientDeps = {}): PlivoC
 
   async function create<K extends Kind>(kind: K, write: WriteByKind[K]): Promise<CreateResult> {
     const res = resourceOf(kind);
-    const answer = await http.request({ method: 'POST', path: res.path, body: res.createBody(write), create: true });
+    const { createBody, createdId } = res;
+    if (!KIND_TRAITS[kind].creatable || !createBody || !createdId) throw neverWritten(kind, 'created');
+    const answer = await http.request({ method: 'POST', path: res.path, body: createBody(write), create: true });
     try {
-      return res.createdId(answer.body);
+      return createdId(answer.body);
     } catch (e) {
       // A 2xx means the object was made; without its id the caller must find it, exactly as after a lost answer.
       if (e instanceof ApiError) throw new LostResponseError('POST', res.path, `the ${answer.status} answer has no usable ${res.idField}`);
@@ -85,6 +87,7 @@ export function createPlivoApi(config: ApiConfig, deps: ClientDeps = {}): PlivoC
   }
 
   async function remove(kind: Kind, id: string): Promise<void> {
+    if (!KIND_TRAITS[kind].deletable) throw neverWritten(kind, 'deleted');
     await http.request({ method: 'DELETE', path: itemPath(kind, id) });
   }
 
@@ -98,4 +101,9 @@ export function createPlivoApi(config: ApiConfig, deps: ClientDeps = {}): PlivoC
     stats: () => http.stats(),
     redact: (values) => http.redact(values),
   };
+}
+
+/** A caller bug, not an API failure: the planner never plans such a change, so nothing may send it. */
+function neverWritten(kind: Kind, what: 'created' | 'deleted'): Error {
+  return new Error(`internal: ${kind}s are never ${what} by plivo-sync (they are bought and released outside it)`);
 }

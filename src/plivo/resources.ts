@@ -9,8 +9,10 @@ import type {
   LiveCredential,
   LiveEndpoint,
   LiveIpacl,
+  LiveNumber,
   LiveTrunk,
   LiveUri,
+  NumberWrite,
   TrunkWrite,
   UriWrite,
   WriteByKind,
@@ -28,11 +30,12 @@ export interface Resource<K extends Kind> {
   idField: string;
   /** The wire object as a model object; throws ApiError naming the first field that is missing or mistyped. */
   fromWire(obj: unknown): LiveByKind[K];
-  createBody(write: WriteByKind[K]): Wire;
+  /** Absent for kinds plivo-sync never creates (KIND_TRAITS): numbers are bought, not made. */
+  createBody?(write: WriteByKind[K]): Wire;
   /** The fields named in `changed` (model or manifest names), plus what the live API demands alongside them. */
   updateBody(write: WriteByKind[K], changed: readonly string[]): Wire;
-  /** The new object's id (and an endpoint's assigned username) from the create answer. */
-  createdId(body: unknown): CreateResult;
+  /** The new object's id (and an endpoint's assigned username) from the create answer; absent with createBody. */
+  createdId?(body: unknown): CreateResult;
 }
 
 export type ResourceTable = { [K in Kind]: Resource<K> };
@@ -173,6 +176,7 @@ const PATH = {
   ipacl: 'Zentrunk/IPAccessControlList/',
   trunk: 'Zentrunk/Trunk/',
   endpoint: 'Endpoint/',
+  number: 'Number/',
 } as const satisfies Record<Kind, string>;
 
 const uri: Resource<'uri'> = {
@@ -378,7 +382,39 @@ const endpoint: Resource<'endpoint'> = {
   },
 };
 
-export const RESOURCES: ResourceTable = { uri, credential, ipacl, trunk, endpoint };
+/** `/v1/Account/{auth_id}/Zentrunk/Trunk/{trunk_id}/` → trunk_id: where a number routed to a trunk points. */
+const TRUNK_URL = /\/Zentrunk\/Trunk\/([^/]+)\/?$/;
+
+const number: Resource<'number'> = {
+  kind: 'number',
+  path: PATH.number,
+  idField: 'number',
+  fromWire(obj): LiveNumber {
+    const r = new WireReader(obj, 'number', PATH.number);
+    const id = r.id('number');
+    // Whatever else the number routes to (an Application, nothing) is kept raw: plans show it, nothing parses it.
+    const application = r.nullableString('application');
+    const m = application === null ? null : TRUNK_URL.exec(application);
+    // alias, number_type, region, carrier, rates and the rest describe the number, not its routing.
+    return {
+      kind: 'number',
+      id,
+      number: id,
+      trunk_id: m ? decodeURIComponent(m[1]) : null,
+      application: m || application === '' ? null : application,
+    };
+  },
+  updateBody(w: NumberWrite, changed) {
+    // The Number resource routes to a trunk through the same app_id that links an Application.
+    return pickChanged('number', w, changed, {
+      trunk: (x) => ['app_id', x.trunk_id],
+      trunk_id: (x) => ['app_id', x.trunk_id],
+      app_id: (x) => ['app_id', x.trunk_id],
+    });
+  },
+};
+
+export const RESOURCES: ResourceTable = { uri, credential, ipacl, trunk, endpoint, number };
 
 export function resourceOf<K extends Kind>(kind: K): Resource<K> {
   return RESOURCES[kind];

@@ -2,6 +2,7 @@
 // cascade), records every call and the most calls ever in flight, and injects faults per call.
 import { createHash } from 'node:crypto';
 import {
+  KIND_TRAITS,
   emptyLiveState,
   liveIdentity,
   type Kind,
@@ -50,6 +51,7 @@ const PATHS: Record<Kind, string> = {
   ipacl: 'Zentrunk/IPAccessControlList/',
   trunk: 'Zentrunk/Trunk/',
   endpoint: 'Endpoint/',
+  number: 'Number/',
 };
 
 export class FakeApi implements PlivoApi {
@@ -114,6 +116,8 @@ export class FakeApi implements PlivoApi {
   }
 
   async create<K extends Kind>(kind: K, write: WriteByKind[K]): Promise<CreateResult> {
+    // As the real client: a kind plivo-sync never creates is a caller bug, refused before any request.
+    if (!KIND_TRAITS[kind].creatable) throw new Error(`internal: ${kind}s are never created by plivo-sync`);
     const identity = kind === 'endpoint' ? (write as WriteByKind['endpoint']).username : (write as { name: string }).name;
     return this.call('create', kind, identity, null, async (fault) => {
       if (fault?.type === 'lost' && !fault.performed) throw new LostResponseError('POST', PATHS[kind], 'connection reset');
@@ -141,6 +145,7 @@ export class FakeApi implements PlivoApi {
   }
 
   async remove(kind: Kind, id: string): Promise<void> {
+    if (!KIND_TRAITS[kind].deletable) throw new Error(`internal: ${kind}s are never deleted by plivo-sync`);
     return this.call('remove', kind, this.identityOf(kind, id), id, async () => {
       if (kind === 'credential' || kind === 'ipacl') {
         const field = kind === 'credential' ? 'credential_id' : 'ipacl_id';
@@ -157,6 +162,8 @@ export class FakeApi implements PlivoApi {
         for (const t of doomed) this.cascaded.push(liveIdentity(t));
         this.state.trunk = this.state.trunk.filter((t) => !doomed.includes(t));
       }
+      // Live behaviour: deleting a trunk detaches the numbers routed to it.
+      if (kind === 'trunk') for (const n of this.state.number) if (n.trunk_id === id) n.trunk_id = null;
     });
   }
 
@@ -272,6 +279,10 @@ export class FakeApi implements PlivoApi {
           password_md5: createHash('md5').update(w.password).digest('hex'),
           app_id: w.app_id !== undefined ? w.app_id : (prev?.app_id ?? null),
         };
+      }
+      case 'number': {
+        const w = write as WriteByKind['number'];
+        return { kind, id, number: id, trunk_id: ref('trunk', w.trunk_id), application: null };
       }
     }
   }

@@ -95,7 +95,7 @@ runExportSuite('writes the manifest to stdout and what to do next to stderr', as
     const expected = exportManifest(sample(), { source: 'account MA000TEST at http://127.0.0.1:9', toolVersion: '' });
     assert.is(io.stdout.split('\n').slice(2).join('\n'), expected.text.split('\n').slice(2).join('\n'));
     assert.match(io.stdout, 'Exported from account MA000TEST at http://127.0.0.1:9 by plivo-sync ');
-    assert.match(io.stderr, 'exported 2 uris, 1 credentials, 0 ipacls, 2 trunks, 1 endpoints\n');
+    assert.match(io.stderr, 'exported 2 uris, 1 credentials, 0 ipacls, 2 trunks, 1 endpoints, 0 numbers\n');
     assert.match(io.stderr, '  uri u2 → uri-u2\n');
     assert.match(io.stderr, /\n {2}URI_PROD_PBX_PASSWORD {12}uri prod-pbx\n/);
     assert.match(io.stderr, '  CREDENTIAL_PROD_OFFICE_PASSWORD  credential prod-office\n');
@@ -214,7 +214,7 @@ const describeExportSuite = suite('describeExport');
 
 describeExportSuite('says only the counts when there is nothing to act on', () => {
   const live = account({ trunk: [], endpoint: [] });
-  const result = { text: '', variables: [], unnamed: [], included: [], skipped: [], unrenamed: {} };
+  const result = { text: '', variables: [], unnamed: [], included: [], skipped: [], omitted: [], unrenamed: {} };
   assert.is(describeExport(result, live, ['trunk'], null), 'exported 0 trunks\n');
   assert.is(describeExport(result, live, ['trunk'], 'a.yaml'), 'wrote a.yaml: 0 trunks\n');
 });
@@ -229,6 +229,7 @@ describeExportSuite('lists included, unnamed and variables with aligned names', 
     unnamed: [{ kind: 'trunk' as const, id: '42', written_as: 'trunk-42' }],
     included: [{ kind: 'uri' as const, id: 'u1', written_as: 'a' }],
     skipped: [],
+    omitted: [],
     unrenamed: {},
   };
   assert.is(
@@ -255,6 +256,7 @@ describeExportSuite('counts what was written, lists what was left out, and warns
     unnamed: [],
     included: [],
     skipped: [{ kind: 'endpoint' as const, id: 'e2', reason: 'why' }],
+    omitted: [],
     unrenamed: { trunk: 1, endpoint: 1 },
   };
   assert.is(

@@ -1,5 +1,5 @@
 // Live-state builders for the export tests: single objects with defaults, and whole accounts of any size.
-import type { LiveCredential, LiveEndpoint, LiveIpacl, LiveState, LiveTrunk, LiveUri } from '../../src/model.js';
+import type { LiveCredential, LiveEndpoint, LiveIpacl, LiveNumber, LiveState, LiveTrunk, LiveUri } from '../../src/model.js';
 
 export function uri(id: string, name: string | null, extra: Partial<LiveUri> = {}): LiveUri {
   return { kind: 'uri', id, name, uri: `${id}.pbx.example.com:5060`, authentication_needed: false, username: null, ...extra };
@@ -34,8 +34,13 @@ export function endpoint(id: string, base: string, extra: Partial<LiveEndpoint> 
   return { kind: 'endpoint', id, username: `${base}261123120000`, alias: `${base}-desk`, app_id: null, ...extra };
 }
 
+/** A number routed to the trunk `trunk_id` (null: to none; set `application` for an Application link). */
+export function number(digits: string, trunk_id: string | null, extra: Partial<LiveNumber> = {}): LiveNumber {
+  return { kind: 'number', id: digits, number: digits, trunk_id, application: null, ...extra };
+}
+
 export function account(parts: Partial<LiveState>): LiveState {
-  return { uri: [], credential: [], ipacl: [], trunk: [], endpoint: [], ...parts };
+  return { uri: [], credential: [], ipacl: [], trunk: [], endpoint: [], number: [], ...parts };
 }
 
 /**
@@ -84,5 +89,6 @@ export function shuffled(live: LiveState, seed: number): LiveState {
     ipacl: shuffle(live.ipacl),
     trunk: shuffle(live.trunk),
     endpoint: shuffle(live.endpoint),
+    number: shuffle(live.number),
   };
 }

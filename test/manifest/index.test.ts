@@ -20,7 +20,7 @@ parse('hashes the text as UTF-8 bytes', () => {
 
 parse('accepts a BOM and counts columns after it', () => {
   const loaded = parseManifest(`\uFEFF${VALID}extra: 1\n`, 'm.yaml', { ALICE_SIP_PASSWORD: 'alice-secret' });
-  assert.equal(loaded.diagnostics.map(formatDiagnostic), ['m.yaml:6:1: unknown field "extra"; allowed: version, prune, uris, credentials, ipacls, trunks, endpoints']);
+  assert.equal(loaded.diagnostics.map(formatDiagnostic), ['m.yaml:6:1: unknown field "extra"; allowed: version, prune, uris, credentials, ipacls, trunks, endpoints, numbers']);
 });
 
 parse('refuses text over the size limit at 1:1 without parsing it', () => {

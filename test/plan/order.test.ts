@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planChanges } from '../../src/plan/index.js';
-import { dependOnParents, dependOnUsers, indexTrunkUsers, orderChanges } from '../../src/plan/order.js';
+import { dependOnParents, dependOnUsers, indexUsers, orderChanges } from '../../src/plan/order.js';
 import type { Action, Change } from '../../src/plan/types.js';
 import type { Kind } from '../../src/model.js';
 import {
@@ -86,12 +86,12 @@ order('throws on a dependency outside the plan and on a cycle', () => {
 
 order.run();
 
-const users = suite('indexTrunkUsers');
+const users = suite('indexUsers');
 
 users('maps each referenced object to the live trunks using it, each trunk once', () => {
   const t1 = liveTrunk('t1', 'a', { primary_uri_id: 'u1', fallback_uri_id: 'u1', credential_id: 'c1' });
   const t2 = liveTrunk('t2', 'b', { primary_uri_id: 'u2', fallback_uri_id: 'u1', ipacl_id: 'a1' });
-  const idx = indexTrunkUsers([t1, t2]);
+  const idx = indexUsers([t1, t2]);
   assert.equal(idx.get('uri:u1')?.map((t) => t.id), ['t1', 't2']);
   assert.equal(idx.get('uri:u2')?.map((t) => t.id), ['t2']);
   assert.equal(idx.get('credential:c1')?.map((t) => t.id), ['t1']);

@@ -140,8 +140,8 @@ const createBody = suite('Resource.createBody');
 
 createBody('uri: username and password only when set', () => {
   const open: UriWrite = { name: 'a', uri: 'sip.example.com', authentication_needed: false, username: null, password: null };
-  assert.equal(RESOURCES.uri.createBody(open), { name: 'a', uri: 'sip.example.com', authentication_needed: false });
-  assert.equal(RESOURCES.uri.createBody({ ...open, authentication_needed: true, username: 'u', password: 'p!123' }), {
+  assert.equal(RESOURCES.uri.createBody!(open), { name: 'a', uri: 'sip.example.com', authentication_needed: false });
+  assert.equal(RESOURCES.uri.createBody!({ ...open, authentication_needed: true, username: 'u', password: 'p!123' }), {
     name: 'a', uri: 'sip.example.com', authentication_needed: true, username: 'u', password: 'p!123',
   });
 });
@@ -151,15 +151,15 @@ createBody('trunk: wire reference names, unset references left out', () => {
     name: 't', trunk_direction: 'inbound', trunk_status: 'enabled', secure: false,
     primary_uri_id: 'u1', fallback_uri_id: null, ipacl_id: null, credential_id: null,
   };
-  assert.equal(RESOURCES.trunk.createBody(w), { name: 't', trunk_direction: 'inbound', trunk_status: 'enabled', secure: false, primary_uri_uuid: 'u1' });
+  assert.equal(RESOURCES.trunk.createBody!(w), { name: 't', trunk_direction: 'inbound', trunk_status: 'enabled', secure: false, primary_uri_uuid: 'u1' });
 });
 
 createBody('credential, ipacl, endpoint', () => {
-  assert.equal(RESOURCES.credential.createBody({ name: 'c', username: 'user1', password: 'pw!12' }), { name: 'c', username: 'user1', password: 'pw!12' });
-  assert.equal(RESOURCES.ipacl.createBody({ name: 'i', ip_addresses: ['1.2.3.4'] }), { name: 'i', ip_addresses: ['1.2.3.4'] });
-  assert.equal(RESOURCES.endpoint.createBody({ username: 'alice', alias: 'Alice', password: 'secret1' }), { username: 'alice', password: 'secret1', alias: 'Alice' });
-  assert.equal(RESOURCES.endpoint.createBody({ username: 'alice', alias: 'A', password: 'secret1', app_id: '123' }).app_id, '123');
-  assert.not.ok('app_id' in RESOURCES.endpoint.createBody({ username: 'alice', alias: 'A', password: 'secret1', app_id: null }));
+  assert.equal(RESOURCES.credential.createBody!({ name: 'c', username: 'user1', password: 'pw!12' }), { name: 'c', username: 'user1', password: 'pw!12' });
+  assert.equal(RESOURCES.ipacl.createBody!({ name: 'i', ip_addresses: ['1.2.3.4'] }), { name: 'i', ip_addresses: ['1.2.3.4'] });
+  assert.equal(RESOURCES.endpoint.createBody!({ username: 'alice', alias: 'Alice', password: 'secret1' }), { username: 'alice', password: 'secret1', alias: 'Alice' });
+  assert.equal(RESOURCES.endpoint.createBody!({ username: 'alice', alias: 'A', password: 'secret1', app_id: '123' }).app_id, '123');
+  assert.not.ok('app_id' in RESOURCES.endpoint.createBody!({ username: 'alice', alias: 'A', password: 'secret1', app_id: null }));
 });
 
 createBody.run();
@@ -208,16 +208,16 @@ updateBody.run();
 const createdId = suite('Resource.createdId');
 
 createdId('reads each kind’s id field; endpoints also the assigned username', () => {
-  assert.equal(RESOURCES.uri.createdId({ api_id: 'a', message: 'ok', uri_uuid: 'u1' }), { id: 'u1' });
-  assert.equal(RESOURCES.credential.createdId({ api_id: 'a', credential_uuid: 'c1' }), { id: 'c1' });
-  assert.equal(RESOURCES.ipacl.createdId({ api_id: 'a', ipacl_uuid: 'i1' }), { id: 'i1' });
-  assert.equal(RESOURCES.trunk.createdId({ api_id: 'a', message: 'Trunk created successfully.', trunk_id: '986908123123411213' }), { id: '986908123123411213' });
-  assert.equal(RESOURCES.endpoint.createdId(fixture('endpoint-create-response.json')), { id: '37371860103666', username: 'zumba131031145958' });
+  assert.equal(RESOURCES.uri.createdId!({ api_id: 'a', message: 'ok', uri_uuid: 'u1' }), { id: 'u1' });
+  assert.equal(RESOURCES.credential.createdId!({ api_id: 'a', credential_uuid: 'c1' }), { id: 'c1' });
+  assert.equal(RESOURCES.ipacl.createdId!({ api_id: 'a', ipacl_uuid: 'i1' }), { id: 'i1' });
+  assert.equal(RESOURCES.trunk.createdId!({ api_id: 'a', message: 'Trunk created successfully.', trunk_id: '986908123123411213' }), { id: '986908123123411213' });
+  assert.equal(RESOURCES.endpoint.createdId!(fixture('endpoint-create-response.json')), { id: '37371860103666', username: 'zumba131031145958' });
 });
 
 createdId('a create answer without the id is an ApiError', () => {
-  throwsApiError(() => RESOURCES.trunk.createdId({ api_id: 'a', message: 'created' }), 'trunk_id');
-  throwsApiError(() => RESOURCES.endpoint.createdId({ api_id: 'a', endpoint_id: '1' }), 'username');
+  throwsApiError(() => RESOURCES.trunk.createdId!({ api_id: 'a', message: 'created' }), 'trunk_id');
+  throwsApiError(() => RESOURCES.endpoint.createdId!({ api_id: 'a', endpoint_id: '1' }), 'username');
 });
 
 createdId.run();
