@@ -189,6 +189,8 @@ export function buildPlannerStates(total: number): { desired: DesiredState; live
     }
   }
   // Through JSON, as the client's objects arrive (and the manifest's are built from parsed text): flat strings
-  // and plain objects, not the concatenations made above.
-  return { desired: JSON.parse(JSON.stringify(desired)) as DesiredState, live: JSON.parse(JSON.stringify(live)) as LiveState };
+  // and plain objects, not the concatenations made above. One kind at a time keeps the transient text small.
+  const lists = [desired, live] as unknown as Record<AccountKind, unknown[]>[];
+  for (const state of lists) for (const kind of ACCOUNT_KINDS) state[kind] = JSON.parse(JSON.stringify(state[kind])) as unknown[];
+  return { desired, live };
 }

@@ -20,7 +20,7 @@ const SIZES = {
   full: {
     read: { objects: 6000, latencyMs: 100, concurrency: 10 },
     apply: { creates: 1000, latencyMs: 50, rateLimit: 300 },
-    planner: { small: 10_000, large: 100_000, runs: 3 },
+    planner: { small: 10_000, large: 100_000, runs: 5 },
     startup: { runs: 15 },
   },
   quick: {
