@@ -5,7 +5,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { ApiConfig } from '../config.js';
 import { DEFAULT_RETRY_POLICY, computeBackoff, parseRetryAfter, type RetryPolicy } from './backoff.js';
 import { ApiError, AuthError, LostResponseError } from './errors.js';
-import { Pacer } from './pacer.js';
+import { Pacer, RATE_WINDOW_MS } from './pacer.js';
 import { Redactor } from './redaction.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -222,8 +222,11 @@ export class HttpClient {
     const error = new ApiError(message, status, method, path, apiId, serverError, hintFor(status));
     if (status === 429) {
       this.counters.throttled++;
-      // The rate limiter answers before doing anything, so even a create may go again.
-      return { retry: error, afterMs: parseRetryAfter(headers.get('retry-after'), this.now()) };
+      // The rate limiter answers before doing anything, so even a create may go again. While we pace, our own
+      // requests never fill the account's window, so a 429 means another client did (or our previous run): only
+      // a whole window is sure to free a slot, and every request waits it out (pauseUntil), not just this one.
+      const retryAfter = parseRetryAfter(headers.get('retry-after'), this.now());
+      return { retry: error, afterMs: retryAfter ?? (this.config.rateLimit > 0 ? RATE_WINDOW_MS : null) };
     }
     if (status >= 500) {
       if (req.create) return { fail: new LostResponseError(method, path, `${status} ${detail}`) };

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { EXIT } from '../../src/errors.js';
 import { HttpClient, USER_AGENT } from '../../src/plivo/client.js';
 import { ApiError, AuthError, LostResponseError } from '../../src/plivo/errors.js';
-import { AUTH_ID, AUTH_TOKEN, fakeFetch, instantSleep, packageVersion, testConfig, type FakeReply } from './fakes.js';
+import { AUTH_ID, AUTH_TOKEN, VirtualClock, fakeFetch, instantSleep, packageVersion, testConfig, type FakeReply } from './fakes.js';
 
 const ok = (json: unknown = { api_id: 'a1' }, status = 200): FakeReply => ({ status, json });
 
@@ -88,6 +88,17 @@ request('honours Retry-After in seconds and as an HTTP date, and counts 429s', a
   const client = new HttpClient(testConfig(), { fetch: f.fetch, sleep: s.sleep, now: () => now, random: () => 0 });
   await client.request({ method: 'GET', path: 'Endpoint/' });
   assert.equal(s.sleeps, [2000, 3000]);
+  assert.equal(client.stats(), { requests: 3, retries: 2, throttled: 2 });
+});
+
+request('a 429 without Retry-After while pacing waits one whole window: someone else filled it', async () => {
+  const replies: FakeReply[] = [{ status: 429, json: { error: 'too many requests' } }, { status: 429, json: { error: 'too many requests' } }, ok()];
+  const f = fakeFetch((_, n) => replies[n]);
+  const clock = new VirtualClock();
+  const client = new HttpClient(testConfig({ rateLimit: 300 }), { fetch: f.fetch, sleep: clock.sleep, now: clock.now, random: () => 0 });
+  const started = clock.now();
+  await clock.run(client.request({ method: 'GET', path: 'Endpoint/' }));
+  assert.ok(clock.now() - started >= 2 * 5000, `waited ${clock.now() - started} ms for two full windows`);
   assert.equal(client.stats(), { requests: 3, retries: 2, throttled: 2 });
 });
 
