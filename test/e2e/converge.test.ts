@@ -4,7 +4,8 @@
 // and the concurrency bound is measured there.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
 import { startAccount, tempFiles, type Account } from './harness.js';
 import { stripEndpointSuffix } from '../../src/model.js';
 
@@ -20,6 +21,11 @@ samples.after(async (ctx) => ctx.account.close());
 for (const file of readdirSync('samples').filter((f) => f.endsWith('.yaml')).sort()) {
   samples(`${file}: apply, then plan shows no changes`, async ({ account }) => {
     const path = `samples/${file}`;
+    // Numbers are bought, not created: the account must already hold those the sample routes.
+    const held = new Set(account.emulator.dump('number').map((n) => n.number));
+    for (const { number } of (parse(readFileSync(path, 'utf8')) as { numbers?: { number: string }[] }).numbers ?? []) {
+      if (!held.has(number)) account.emulator.seed('number', { number });
+    }
     const applied = await account.run(['apply', path, '--auto-approve', ...NO_PACING], { env: SAMPLE_SECRETS });
     assert.is(applied.code, 0, applied.stdout + applied.stderr);
     const again = await account.run(['plan', path, '--detailed-exitcode', ...NO_PACING], { env: SAMPLE_SECRETS });

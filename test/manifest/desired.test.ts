@@ -49,6 +49,15 @@ build('normalises prune: true to the declared kinds and a list to kinds', () => 
   assert.equal(load('version: 1\nprune: false\nuris: []\n').prune, []);
 });
 
+build('numbers: the digits and the trunk name, never in prune even with prune: true', () => {
+  const d = load(
+    'version: 1\nprune: true\nuris:\n  - name: u\n    uri: a.example.com\ntrunks:\n  - name: t\n    trunk_direction: inbound\n    primary_uri: u\nnumbers:\n  - number: "14155551234"\n    trunk: t\n',
+  );
+  assert.equal(d.number, [{ kind: 'number', number: '14155551234', trunk: 't', protect: false, source: 'm.yaml:11:3' }]);
+  assert.equal(d.declared, ['uri', 'trunk', 'number']);
+  assert.equal(d.prune, ['uri', 'trunk']);
+});
+
 build('is null when there is any error', () => {
   assert.is(parseManifest('version: 1\nuris:\n  - name: u\n', 'm.yaml', {}).desired, null);
 });

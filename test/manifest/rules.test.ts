@@ -1,7 +1,7 @@
 // The checks beyond the schema, one rule at a time, with the exact message and position each gives.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { diagnose } from './helpers.js';
+import { SAMPLE_ENV, diagnose } from './helpers.js';
 
 const URIS = 'uris:\n  - name: pbx\n    uri: pbx.example.com\n  - name: backup\n    uri: 203.0.113.20\n';
 const AUTH = 'ipacls:\n  - name: office\n    ip_addresses: [203.0.113.10]\ncredentials:\n  - name: login\n    username: officeuser\n    password: ${OFFICE_SIP_PASSWORD}\n';
@@ -153,6 +153,47 @@ rules('references to a trunk whose direction is invalid are still resolved, not 
     'm.yaml:16:22: trunk_direction must be one of "inbound", "outbound"',
     'm.yaml:17:18: no uri named "nowhere" in this manifest',
   ]);
+});
+
+// An inbound and an outbound trunk on lines 14-20; a numbers list written after it starts at line 21.
+const TRUNKS = `${HEAD}  - name: in\n    trunk_direction: inbound\n    primary_uri: pbx\n  - name: out\n    trunk_direction: outbound\n    ipacl: office\nnumbers:\n`;
+const numbers = (body: string, env: Record<string, string> = {}) => diagnose(`${TRUNKS}${body}`, { ...SAMPLE_ENV, ...env });
+
+rules('numbers: E.164 digits without "+", quoted, each once', () => {
+  assert.equal(numbers('  - {number: "14155551234", trunk: in}\n  - {number: "442071838750", trunk: in}\n'), []);
+  assert.equal(numbers('  - {number: 14155551234, trunk: in}\n'), ['m.yaml:22:14: number must be a string; put it in quotes']);
+  assert.equal(numbers('  - {number: "+14155551234", trunk: in}\n'), [
+    'm.yaml:22:14: number is written without "+": E.164 digits only, as the API wants them',
+  ]);
+  const format = 'number must be E.164 digits without "+": 8-15 digits, the first not 0 (country code first, e.g. "14155551234")';
+  for (const bad of ['04155551234', '1415555', '1234567890123456', '1 415 555 1234', '1-415-555-1234', '']) {
+    assert.equal(numbers(`  - {number: "${bad}", trunk: in}\n`), [`m.yaml:22:14: ${format}`], bad);
+  }
+  assert.equal(numbers('  - {number: "14155551234", trunk: in}\n  - {number: "14155551234", trunk: in}\n'), [
+    'm.yaml:23:14: duplicate number "14155551234": already used at line 22',
+  ]);
+});
+
+rules('numbers: the trunk is one of this manifest, and inbound', () => {
+  assert.equal(numbers('  - {number: "14155551234", trunk: inn}\n'), [
+    'm.yaml:22:36: no trunk named "inn" in this manifest; did you mean "in"?',
+  ]);
+  assert.equal(numbers('  - {number: "14155551234", trunk: pbx}\n'), [
+    'm.yaml:22:36: no trunk named "pbx" in this manifest; "pbx" is a uri',
+  ]);
+  assert.equal(numbers('  - {number: "14155551234", trunk: out}\n'), [
+    'm.yaml:22:36: trunk "out" is outbound; a number needs an inbound trunk (the API accepts an outbound one, but the number then silently stops answering calls)',
+  ]);
+  // From the environment: the value is not repeated, the variable is named.
+  assert.equal(numbers('  - {number: "14155551234", trunk: "${TRUNK}"}\n', { TRUNK: 'out' }), [
+    'm.yaml:22:36: that trunk is outbound; a number needs an inbound trunk (the API accepts an outbound one, but the number then silently stops answering calls) (from ${TRUNK})',
+  ]);
+  assert.equal(numbers('  - {number: "14155551234"}\n'), ['m.yaml:22:3: missing required field "trunk"']);
+});
+
+rules('numbers are never pruned: prune cannot list them', () => {
+  assert.equal(diagnose('version: 1\nprune: [numbers]\nnumbers: []\n'), ['m.yaml:2:9: prune cannot list "numbers": numbers are never deleted']);
+  assert.equal(diagnose('version: 1\nprune: [numbers]\n'), ['m.yaml:2:9: prune cannot list "numbers": numbers are never deleted']);
 });
 
 rules.run();

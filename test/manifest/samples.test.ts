@@ -29,9 +29,9 @@ for (const name of VALID) {
 valid('full.yaml uses every kind and every field', () => {
   const text = readFileSync(repoPath('samples/full.yaml'), 'utf8');
   const desired = check('samples/full.yaml').desired!;
-  assert.equal(desired.declared, ['uri', 'credential', 'ipacl', 'trunk', 'endpoint']);
+  assert.equal(desired.declared, ['uri', 'credential', 'ipacl', 'trunk', 'endpoint', 'number']);
   const schema = JSON.parse(readFileSync(repoPath('schema/manifest.schema.json'), 'utf8'));
-  for (const kind of ['uri', 'credential', 'ipacl', 'trunk', 'endpoint']) {
+  for (const kind of ['uri', 'credential', 'ipacl', 'trunk', 'endpoint', 'number']) {
     for (const field of Object.keys(schema.definitions[kind].properties)) {
       assert.ok(new RegExp(`^\\s+(- )?${field}:`, 'm').test(text), `${kind}.${field} is not shown in full.yaml`);
     }
@@ -88,6 +88,15 @@ const INVALID: Record<string, { env?: Record<string, string>; expect: string[] }
   'multiple-documents.yaml': {
     expect: ['6:1: only one YAML document is allowed; remove the second "---" and what follows'],
   },
+  'number-format.yaml': {
+    expect: ['11:13: number must be E.164 digits without "+": 8-15 digits, the first not 0 (country code first, e.g. "14155551234")'],
+  },
+  'number-outbound-trunk.yaml': {
+    expect: [
+      '13:12: trunk "office-out" is outbound; a number needs an inbound trunk (the API accepts an outbound one, but the number then silently stops answering calls)',
+    ],
+  },
+  'number-unquoted.yaml': { expect: ['11:13: number must be a string; put it in quotes'] },
   'not-a-mapping.yaml': {
     expect: ['2:1: the manifest must be a mapping of keys ("version: 1", "trunks: …"), not a list or a single value'],
   },
