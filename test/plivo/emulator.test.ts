@@ -96,6 +96,27 @@ crud('unsetting a trunk reference and detaching an endpoint application', () =>
   }),
 );
 
+crud('numbers: seeded ones are listed when asked, routed to a trunk by update, and read back as routed', () =>
+  withEmulator({}, async (emu) => {
+    const api = createPlivoApi(configFor(emu), FAST);
+    const pbx = await api.create('uri', { name: 'pbx', uri: 'pbx.example.com', authentication_needed: false, username: null, password: null });
+    const t = await api.create('trunk', {
+      name: 'in', trunk_direction: 'inbound', trunk_status: 'enabled', secure: false,
+      primary_uri_id: pbx.id, fallback_uri_id: null, ipacl_id: null, credential_id: null,
+    });
+    emu.seed('number', { number: '14155551234' });
+    emu.seed('number', { number: '442071838750', app_id: '33406267401237901' });
+    assert.equal((await api.readAll()).number, []);
+    const before = (await api.readAll(['number'])).number;
+    assert.equal(before.map((n) => [n.id, n.trunk_id, n.application]), [
+      ['14155551234', null, null],
+      ['442071838750', null, `/v1/Account/${emu.authId}/Application/33406267401237901/`],
+    ]);
+    await api.update('number', '442071838750', { trunk_id: t.id }, ['trunk']);
+    assert.equal(await api.get('number', '442071838750'), { kind: 'number', id: '442071838750', number: '442071838750', trunk_id: t.id, application: null });
+  }),
+);
+
 crud('wrong credentials are an AuthError', () =>
   withEmulator({}, async (emu) => {
     const api = createPlivoApi(configFor(emu, { authToken: 'wrong-token-123' }), FAST);

@@ -251,3 +251,65 @@ update('401 is AuthError; other refusals are ApiError with the server message', 
 });
 
 update.run();
+
+const numbers = suite('PlivoApi and numbers');
+
+const numberWire = (n: string, application: string | null) => ({
+  added_on: '2026-01-05', alias: null, application, carrier: 'Plivo', number: n, number_type: 'local', region: 'California, UNITED STATES',
+  resource_uri: `/v1/Account/${AUTH_ID}/Number/${n}/`, sms_enabled: true, sub_account: null, voice_enabled: true,
+});
+
+numbers('readAll leaves numbers out unless asked; asked, it pages Number/ like the others', async () => {
+  const listed = Array.from({ length: 25 }, (_, i) => numberWire(`1415555${String(1000 + i)}`, i === 0 ? `/v1/Account/${AUTH_ID}/Zentrunk/Trunk/42741122632602585/` : null));
+  const srv = await serve((r) => ({ status: 200, json: pageOf(r.path === 'Number/' ? listed : [], r.query) }));
+  try {
+    const api = createPlivoApi(testConfig({ apiUrl: srv.url }), fast);
+    const plain = await api.readAll();
+    assert.equal(plain.number, []);
+    assert.not.ok(srv.seen.some((s) => s.path === 'Number/'));
+    const asked = await api.readAll(['trunk', 'number']);
+    assert.is(asked.number.length, 25);
+    assert.equal(asked.number[0], { kind: 'number', id: '14155551000', number: '14155551000', trunk_id: '42741122632602585', application: null });
+    assert.equal(srv.seen.filter((s) => s.path === 'Number/').map((s) => s.query.get('offset')), ['0', '20']);
+  } finally {
+    await srv.close();
+  }
+});
+
+numbers('get reads Number/{number}/; update posts app_id there with the trunk id', async () => {
+  const srv = await serve((r) =>
+    r.method === 'GET' ? { status: 200, json: { api_id: 'g', ...numberWire('14155551234', null) } } : { status: 202, json: { api_id: 'u', message: 'changed' } },
+  );
+  try {
+    const api = createPlivoApi(testConfig({ apiUrl: srv.url }), fast);
+    assert.equal(await api.get('number', '14155551234'), { kind: 'number', id: '14155551234', number: '14155551234', trunk_id: null, application: null });
+    await api.update('number', '14155551234', { trunk_id: '42741122632602585' }, ['trunk']);
+    assert.equal(srv.seen.map((s) => [s.method, s.path, s.body]), [
+      ['GET', 'Number/14155551234/', undefined],
+      ['POST', 'Number/14155551234/', { app_id: '42741122632602585' }],
+    ]);
+  } finally {
+    await srv.close();
+  }
+});
+
+numbers('create and remove of a number are refused as caller bugs, before any request', async () => {
+  const srv = await serve(() => ({ status: 201, json: { api_id: 'c', message: 'created' } }));
+  try {
+    const api = createPlivoApi(testConfig({ apiUrl: srv.url }), fast);
+    for (const attempt of [() => api.create('number', { trunk_id: '1' }), () => api.remove('number', '14155551234')]) {
+      try {
+        await attempt();
+        assert.unreachable('a number write went through');
+      } catch (e) {
+        assert.not.instance(e, ApiError);
+        assert.match((e as Error).message, /^internal: numbers are never (created|deleted) by plivo-sync/);
+      }
+    }
+    assert.is(srv.seen.length, 0);
+  } finally {
+    await srv.close();
+  }
+});
+
+numbers.run();

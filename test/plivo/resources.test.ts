@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { FIXTURE_FILES } from './fixtures.js';
-import type { TrunkWrite, UriWrite } from '../../src/model.js';
+import { KINDS, KIND_TRAITS, type TrunkWrite, type UriWrite } from '../../src/model.js';
 import { ApiError } from '../../src/plivo/errors.js';
 import { RESOURCES, resourceOf } from '../../src/plivo/resources.js';
 
@@ -221,3 +221,43 @@ createdId('a create answer without the id is an ApiError', () => {
 });
 
 createdId.run();
+
+const numbers = suite('Resource: numbers');
+
+const numberWire = (application: unknown) => ({ number: '14155551234', alias: 'Main line', application, number_type: 'local', region: 'X' });
+
+numbers('fromWire: the trunk id from a Zentrunk trunk URL; anything else kept raw; null or "" routes to none', () => {
+  const trunkUrl = '/v1/Account/MA123/Zentrunk/Trunk/42741122632602585/';
+  assert.equal(RESOURCES.number.fromWire(numberWire(trunkUrl)), {
+    kind: 'number', id: '14155551234', number: '14155551234', trunk_id: '42741122632602585', application: null,
+  });
+  const app = '/v1/Account/MA123/Application/33406267401237901/';
+  assert.equal(RESOURCES.number.fromWire(numberWire(app)), {
+    kind: 'number', id: '14155551234', number: '14155551234', trunk_id: null, application: app,
+  });
+  assert.is(RESOURCES.number.fromWire(numberWire(null)).application, null);
+  assert.is(RESOURCES.number.fromWire(numberWire('')).application, null);
+  assert.is(RESOURCES.number.fromWire(numberWire(null)).trunk_id, null);
+});
+
+numbers('fromWire: a missing number or application, or a mistyped one, is an ApiError naming it', () => {
+  throwsApiError(() => RESOURCES.number.fromWire({ application: null }), 'number');
+  throwsApiError(() => RESOURCES.number.fromWire({ number: 14155551234, application: null }), 'number');
+  throwsApiError(() => RESOURCES.number.fromWire({ number: '14155551234' }), 'application');
+  throwsApiError(() => RESOURCES.number.fromWire({ number: '14155551234', application: 7 }), 'application');
+});
+
+numbers('updateBody: the trunk goes out as app_id, by model or manifest name; nothing else is accepted', () => {
+  assert.equal(RESOURCES.number.updateBody({ trunk_id: '42' }, ['trunk']), { app_id: '42' });
+  assert.equal(RESOURCES.number.updateBody({ trunk_id: '42' }, ['trunk_id']), { app_id: '42' });
+  assert.throws(() => RESOURCES.number.updateBody({ trunk_id: '42' }, ['alias']), /alias/);
+});
+
+numbers('create converters exist exactly for the kinds plivo-sync creates', () => {
+  for (const kind of KINDS) {
+    const res = RESOURCES[kind];
+    assert.is(res.createBody !== undefined && res.createdId !== undefined, KIND_TRAITS[kind].creatable, kind);
+  }
+});
+
+numbers.run();
