@@ -1,6 +1,8 @@
-// The JSON Schema check: ajv compiled once, on first use, and its errors turned into one plain message each,
-// positioned at the offending key, value or item.
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+// The JSON Schema check: the build step's standalone validator (codegen.ts), else ajv compiled once on first
+// use; its errors turned into one plain message each, positioned at the offending key, value or item.
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import schema from '../../schema/manifest.schema.json' with { type: 'json' };
 import { KIND_TRAITS, MANIFEST_KEYS, kindOfManifestKey } from '../model.js';
 import type { Report } from './report.js';
@@ -9,14 +11,38 @@ import { suggest } from './suggestion.js';
 
 export { schema };
 
-// ajv is CommonJS: under NodeNext its class is the module's `default` export.
-const Ajv = AjvModule.default;
+/** verbose: errors carry their parent schema, where additionalProperties finds the allowed keys to suggest. */
+export const AJV_OPTIONS: Options = { allErrors: true, allowUnionTypes: true, strict: true, verbose: true };
 
+/** Written next to this module by the build step; absent when running from source. */
+export const GENERATED_VALIDATOR = './validator.js';
+
+/** Identifies the schema a generated validator was made from. */
+export function hashSchema(): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+}
+
+// Loading ajv and compiling the schema costs about 0.1 s at every start: the generated validator avoids both.
+const generated = await loadGenerated();
 let compiled: ValidateFunction | undefined;
 
+/** The generated validator, unless there is none or it was made from another version of the schema. */
+async function loadGenerated(): Promise<ValidateFunction | undefined> {
+  let module: { default: ValidateFunction; schemaHash?: string };
+  try {
+    module = (await import(GENERATED_VALIDATOR)) as typeof module;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
+  return module.schemaHash === hashSchema() ? module.default : undefined;
+}
+
 function compileSchema(): ValidateFunction {
-  // verbose: errors carry their parent schema, where additionalProperties finds the allowed keys to suggest.
-  compiled ??= new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true }).compile(schema);
+  if (generated) return generated;
+  // ajv is CommonJS, required only here so that a build with the generated validator never loads it.
+  const Ajv = (createRequire(import.meta.url)('ajv') as typeof import('ajv')).default;
+  compiled ??= new Ajv(AJV_OPTIONS).compile(schema);
   return compiled;
 }
 
