@@ -60,6 +60,7 @@ export function listObjects(spec: ResourceSpec, query: URLSearchParams, ctx: Res
 }
 
 export function createObject(spec: ResourceSpec, body: Record<string, unknown>, ctx: ResourceContext): Answer {
+  if (!spec.creatable || spec.createdReply === undefined) return answerError(405, 'method not allowed');
   const outcome = spec.create(body, ctx);
   if (!outcome.ok) return answerError(outcome.status, outcome.error);
   const record = outcome.value;
@@ -84,6 +85,7 @@ export function updateObject(spec: ResourceSpec, id: string, body: Record<string
 }
 
 export function deleteObject(spec: ResourceSpec, id: string, ctx: ResourceContext): Answer {
+  if (!spec.deletable) return answerError(405, 'method not allowed');
   const record = ctx.store.get(spec.kind, id);
   if (record === undefined) return NOT_FOUND;
   const effects = spec.deleteEffects(record, ctx);

@@ -66,7 +66,8 @@ export interface ResourceSpec {
   toWire(r: StoredRecord, ctx: ResourceContext): Record<string, unknown>;
   /** A single GET's body: the trunk's is wrapped in `object` (live), the others are flat. */
   readReply(r: StoredRecord, ctx: ResourceContext): Record<string, unknown>;
-  createdReply(r: StoredRecord): Reply;
+  /** Absent when the collection takes no POST (`creatable: false`). */
+  createdReply?(r: StoredRecord): Reply;
   updatedReply(r: StoredRecord): Reply;
   /** What deleting `r` does to other objects: refused (400 with a message), or these effects happen with it. */
   deleteEffects(r: StoredRecord, ctx: ResourceContext): Outcome<DeleteEffect[]>;
@@ -609,7 +610,6 @@ const number: ResourceSpec = {
   readReply(r, ctx) {
     return this.toWire(r, ctx);
   },
-  createdReply: (r) => ({ status: 201, body: { message: 'created', number: r.number } }),
   updatedReply: () => ({ status: 202, body: { message: 'changed' } }),
   deleteEffects: noEffects,
 };
