@@ -1,9 +1,11 @@
 // Plumbing for the hardening suites: an in-memory terminal for running commands in process, running one to its
-// exit code the way the CLI maps errors, and reading the emulator's objects by identity.
+// exit code the way the CLI maps errors, reading the emulator's objects by identity, and a killable CLI process.
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Io } from '../../src/io.js';
 import { ExitError } from '../../src/errors.js';
 import type { Emulator } from '../../src/emulator/index.js';
 import { stripEndpointSuffix, type Kind } from '../../src/model.js';
+import { CLI } from '../e2e/harness.js';
 
 export interface MemoryIo extends Io {
   stdout: string;
@@ -83,4 +85,53 @@ export function indexByIdentity(emulator: Emulator): Record<TestedKind, Map<stri
     TestedKind,
     Map<string, Record<string, unknown>>
   >;
+}
+
+export interface Spawned {
+  child: ChildProcess;
+  /** Everything written so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (null when killed) and the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once stderr holds `n` lines (or the process ends first). */
+  linesOnStderr(n: number): Promise<void>;
+}
+
+/** Starts the built CLI without waiting for it, so a test can watch its progress and kill it. */
+export function spawnCli(args: string[], env: Record<string, string | undefined>): Spawned {
+  const merged: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', ...env })) if (v !== undefined) merged[k] = v;
+  delete merged.FORCE_COLOR;
+  const child = spawn(process.execPath, [CLI, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const wake = () => {
+    const lines = err.split('\n').length - 1;
+    for (let i = waiters.length - 1; i >= 0; i--) if (lines >= waiters[i].n) waiters.splice(i, 1)[0].resolve();
+  };
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => {
+    err += d;
+    wake();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => {
+      for (const w of waiters.splice(0)) w.resolve();
+      resolve({ code, signal });
+    }),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    linesOnStderr: (n) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        waiters.push({ n, resolve });
+        wake();
+      }),
+  };
 }
