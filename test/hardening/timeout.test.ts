@@ -1,0 +1,151 @@
+// Timeouts, through the built CLI: a request that never answers is cut off after --timeout and handled as a lost
+// response. A create is looked up before anything is sent again (adopted when the server made it, made once when
+// it did not); a read is simply retried. A proxy in front of the emulator decides which request hangs.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startAccount, tempFiles, type Account } from '../e2e/harness.js';
+import { CRASH } from './checks.js';
+
+type Action = 'pass' | 'hang-before' | 'hang-after';
+
+interface Proxy {
+  url: string;
+  /** Requests as "METHOD path" in arrival order, with what was done to each. */
+  seen: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Forwards to `target`, except that `decide` may hold a request forever: before forwarding it (the server never
+ * sees it) or after (the server performs it, the answer never comes back).
+ */
+async function startProxy(target: string, decide: (method: string, path: string) => Action): Promise<Proxy> {
+  const seen: string[] = [];
+  const held: ServerResponse[] = [];
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const method = req.method ?? 'GET';
+      const path = (req.url ?? '/').replace(/^\/v1\/Account\/[^/]+\//, '').replace(/\?.*$/, '');
+      const action = decide(method, path);
+      seen.push(`${action} ${method} ${path}`);
+      if (action === 'hang-before') return void held.push(res);
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      const headers: Record<string, string> = {};
+      for (const h of ['authorization', 'content-type', 'user-agent']) if (typeof req.headers[h] === 'string') headers[h] = req.headers[h] as string;
+      const answer = await fetch(`${target}${req.url ?? '/'}`, { method, headers, body });
+      const text = await answer.text();
+      if (action === 'hang-after') return void held.push(res);
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of held) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Hangs the first request that matches, passes everything else. */
+function hangFirst(method: string, path: string, how: Exclude<Action, 'pass'>): (m: string, p: string) => Action {
+  let done = false;
+  return (m, p) => {
+    if (done || m !== method || p !== path) return 'pass';
+    done = true;
+    return how;
+  };
+}
+
+const MANIFEST = `version: 1
+uris:
+  - name: slow-pbx
+    uri: slow.example.com
+endpoints:
+  - username: slowdesk
+    alias: slow-desk
+    password: \${SLOW_PASSWORD}
+`;
+const ENV = { SLOW_PASSWORD: 'slow-Pass-2207' };
+
+const timeouts = suite<{ account: Account; files: ReturnType<typeof tempFiles> }>('a request that never answers');
+
+timeouts.before.each(async (ctx) => {
+  ctx.account = await startAccount();
+  ctx.files = tempFiles({ 'slow.yaml': MANIFEST });
+});
+timeouts.after.each(async (ctx) => {
+  await ctx.account.close();
+  ctx.files.cleanup();
+});
+
+interface Result {
+  kind: string;
+  outcome: string;
+  adopted?: boolean;
+}
+
+for (const [how, adopted] of [['hang-after', true], ['hang-before', false]] as const) {
+  const what = how === 'hang-after' ? 'performed, its answer never sent' : 'never reaching the server';
+  timeouts(`a create ${what}: cut off after --timeout, looked up, ${adopted ? 'adopted' : 'made once'}`, async ({ account, files }) => {
+    // the first create of each kind hangs
+    const uri = hangFirst('POST', 'Zentrunk/URI/', how);
+    const endpoint = hangFirst('POST', 'Endpoint/', how);
+    const proxy = await startProxy(account.emulator.url, (m, p) => (uri(m, p) !== 'pass' ? how : endpoint(m, p)));
+    try {
+      const r = await account.run(['apply', files.path('slow.yaml'), '--auto-approve', '--format', 'json', '--timeout', '0.5', '--debug'], {
+        env: { ...ENV, PLIVO_API_URL: proxy.url },
+        timeoutMs: 20_000,
+      });
+      assert.is(r.code, 0, r.stderr);
+      assert.not.match(r.stderr, CRASH);
+      assert.equal(proxy.seen.filter((s) => s.startsWith('hang')), [`${how} POST Zentrunk/URI/`, `${how} POST Endpoint/`]);
+      // the client gave up at the timeout, then read the kind before creating again (or not)
+      assert.is(r.stderr.match(/no answer within 500 ms/g)?.length, 2, r.stderr);
+      const results = (JSON.parse(r.stdout) as { results: Result[] }).results;
+      assert.equal(results.map((x) => [x.kind, x.outcome, x.adopted === true]), [['uri', 'done', adopted], ['endpoint', 'done', adopted]]);
+      assert.is(account.emulator.dump('uri').length, 1);
+      assert.is(account.emulator.dump('endpoint').length, 1);
+      const posts = proxy.seen.filter((s) => s.includes('POST')).length;
+      assert.is(posts, adopted ? 2 : 4, proxy.seen.join('\n'));
+    } finally {
+      await proxy.close();
+    }
+  });
+}
+
+timeouts('a read that never answers is cut off and read again', async ({ account, files }) => {
+  const proxy = await startProxy(account.emulator.url, hangFirst('GET', 'Zentrunk/Trunk/', 'hang-before'));
+  try {
+    const r = await account.run(['plan', files.path('slow.yaml'), '--timeout', '0.5', '--debug'], { env: { ...ENV, PLIVO_API_URL: proxy.url }, timeoutMs: 20_000 });
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stderr, /GET Zentrunk\/Trunk\/.* no answer within 500 ms/);
+    assert.match(r.stderr, /retry 2\/5 GET Zentrunk\/Trunk\//);
+    assert.match(r.stdout, 'Plan: 2 to create');
+  } finally {
+    await proxy.close();
+  }
+});
+
+timeouts('reads that never answer at all: exit 5 after the retries, naming the request and --timeout', async ({ account, files }) => {
+  const proxy = await startProxy(account.emulator.url, (m, p) => (m === 'GET' && p === 'Endpoint/' ? 'hang-before' : 'pass'));
+  try {
+    const r = await account.run(['plan', files.path('slow.yaml'), '--timeout', '0.2'], { env: { ...ENV, PLIVO_API_URL: proxy.url }, timeoutMs: 30_000 });
+    assert.is(r.code, 5, r.stderr);
+    assert.match(r.stderr, /^error: GET Endpoint\/: no answer within 200 ms/m);
+    assert.match(r.stderr, '--timeout');
+    assert.not.match(r.stderr, CRASH);
+  } finally {
+    await proxy.close();
+  }
+});
+
+timeouts.run();
