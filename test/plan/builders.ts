@@ -6,6 +6,7 @@ import type {
   DesiredCredential,
   DesiredEndpoint,
   DesiredIpacl,
+  DesiredNumber,
   DesiredState,
   DesiredTrunk,
   DesiredUri,
@@ -14,6 +15,7 @@ import type {
   LiveCredential,
   LiveEndpoint,
   LiveIpacl,
+  LiveNumber,
   LiveState,
   LiveTrunk,
   LiveUri,
@@ -70,6 +72,10 @@ export function endpoint(username: string, over: Partial<DesiredEndpoint> = {}):
   return { kind: 'endpoint', username, alias: username, password: secret(`pw-${username}`), protect: false, ...over };
 }
 
+export function number(digits: string, trunkName: string, over: Partial<DesiredNumber> = {}): DesiredNumber {
+  return { kind: 'number', number: digits, trunk: trunkName, protect: false, ...over };
+}
+
 export function liveUri(id: string, name: string | null, over: Partial<LiveUri> = {}): LiveUri {
   return {
     kind: 'uri',
@@ -120,6 +126,11 @@ export function liveEndpoint(id: string, username: string, over: Partial<LiveEnd
     sip_uri: `sip:${username}@phone.plivo.com`,
     ...over,
   };
+}
+
+/** A number in the account, routed to the trunk `trunk_id` (null: to none; `application` for anything else). */
+export function liveNumber(digits: string, trunk_id: string | null, over: Partial<LiveNumber> = {}): LiveNumber {
+  return { kind: 'number', id: digits, number: digits, trunk_id, application: null, ...over };
 }
 
 export function desiredOf(...objects: Desired[]): DesiredState {

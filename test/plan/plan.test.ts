@@ -9,7 +9,7 @@ import { indexLive, matchIdentity, nameOfId } from '../../src/plan/identity.js';
 import { planChanges } from '../../src/plan/index.js';
 import { md5Hex } from '../../src/plan/secrets.js';
 import type { Plan, PlanOptions } from '../../src/plan/types.js';
-import { TRUNK_REFS } from '../../src/plan/order.js';
+import { REFS, TRUNK_REFS } from '../../src/plan/order.js';
 import { viewDesired, viewLive } from '../../src/plan/view.js';
 import {
   SUFFIX,
@@ -20,9 +20,11 @@ import {
   liveCredential,
   liveEndpoint,
   liveIpacl,
+  liveNumber,
   liveOf,
   liveTrunk,
   liveUri,
+  number,
   options,
   secret,
   trunk,
@@ -31,6 +33,8 @@ import {
 
 const NAMES = ['a', 'b', 'c', 'd'];
 const IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3'];
+/** Every live account holds these numbers (a manifest naming another would be refused, not planned). */
+const NUMBERS = ['14155550001', '14155550002', '14155550003'];
 
 const optionalName = fc.option(fc.constantFrom(...NAMES), { nil: null });
 
@@ -42,9 +46,10 @@ const desiredArb: fc.Arbitrary<DesiredState> = fc
     acls: fc.uniqueArray(fc.constantFrom(...NAMES)),
     trunks: fc.uniqueArray(fc.constantFrom(...NAMES)),
     eps: fc.uniqueArray(fc.constantFrom(...NAMES)),
+    nums: fc.uniqueArray(fc.constantFrom(...NUMBERS)),
     seed: fc.array(fc.nat(), { minLength: 64, maxLength: 64 }),
   })
-  .map(({ uris, creds, acls, trunks, eps, seed }) => {
+  .map(({ uris, creds, acls, trunks, eps, nums, seed }) => {
     let i = 0;
     const pick = <T>(xs: readonly T[]): T => xs[seed[i++ % seed.length] % xs.length];
     const ref = (names: string[]) => (names.length > 0 && pick([true, false]) ? pick(names) : null);
@@ -67,6 +72,7 @@ const desiredArb: fc.Arbitrary<DesiredState> = fc
         }),
       ),
       ...eps.map((n) => endpoint(n, { alias: pick([n, 'Other']), app_id: pick([undefined, null, '77']) })),
+      ...(trunks.length > 0 ? nums.map((n) => number(n, pick(trunks))) : []),
     );
   });
 
@@ -100,6 +106,10 @@ const liveArb: fc.Arbitrary<LiveState> = fc
           password_md5: pick([undefined, md5Hex('pw-a'), md5Hex('old')]),
         }),
       ),
+      ...NUMBERS.map((n) => {
+        const trunkId = refTo('trunk');
+        return liveNumber(n, trunkId, { application: trunkId === null ? pick([null, '/v1/Account/MA1/Application/77/']) : null });
+      }),
     );
   });
 
@@ -157,8 +167,9 @@ function simulateApply(plan: Plan, desired: DesiredState, live: LiveState): Live
       target = list.find((l) => l.id === c.id) as unknown as Record<string, unknown>;
     }
     for (const field of c.changed) {
-      const ref = TRUNK_REFS.find((r) => r.field === field);
-      if (c.kind === 'trunk' && ref) target[`${field}_id`] = idOf(ref.target, d[field] as string | null);
+      const ref = REFS[c.kind].find((r) => r.field === field);
+      if (ref) target[`${field}_id`] = idOf(ref.target, d[field] as string | null);
+      if (ref && c.kind === 'number') target.application = null;
       else if (field === 'password') {
         if (c.kind === 'endpoint') target.password_md5 = md5Hex((d.password as { value: string }).value);
       } else if (field !== 'name' && !(c.kind === 'endpoint' && field === 'username')) target[field] = d[field];
