@@ -1,7 +1,8 @@
 // `npm run bench`: runs the scenarios and prints one table (scenario, measured, bound, ratio, target, met?).
 // Usage: node dist/bench/run.js [--only read,apply,planner,startup] [--quick] [--markdown]
 // Exit 0 when it measured (targets not met included: the table says so), 1 when a scenario could not run.
-import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { SCENARIOS, runSuite, type Scenario } from './suite.js';
 import { formatTable } from './table.js';
 
@@ -38,9 +39,13 @@ async function main(): Promise<number> {
     process.stderr.write(`bench: ${(e as Error).message}\n`);
     return 1;
   }
+  // The machine's state goes with the figures: a busy machine slows every scenario, and without the build
+  // step's validator (dist/src/manifest/validator.js) every CLI start compiles the schema.
+  const validator = existsSync('dist/src/manifest/validator.js') ? 'generated' : 'compiled at start (no build step)';
   process.stderr.write(
     `bench: ${flags.quick ? 'quick (small sizes, figures not comparable with the targets)' : 'full'}; ` +
-      `${availableParallelism()} CPUs, node ${process.version}, ${new Date().toISOString()}\n`,
+      `${availableParallelism()} CPUs, load ${loadavg()[0].toFixed(2)}, node ${process.version}, schema validator ${validator}, ` +
+      `${new Date().toISOString()}\n`,
   );
   try {
     const rows = await runSuite({
