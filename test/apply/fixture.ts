@@ -11,10 +11,12 @@ import {
   type DesiredCredential,
   type DesiredEndpoint,
   type DesiredIpacl,
+  type DesiredNumber,
   type DesiredState,
   type DesiredTrunk,
   type DesiredUri,
   type Kind,
+  type LiveNumber,
   type LiveTrunk,
   type LiveUri,
 } from '../../src/model.js';
@@ -64,6 +66,10 @@ export function endpoint(username: string, over: Partial<DesiredEndpoint> = {}):
   return { kind: 'endpoint', username, alias: `${username}-desk`, password: { ref: 'EP', value: ENDPOINT_PASSWORD }, protect: false, ...over };
 }
 
+export function number(digits: string, trunkName: string): DesiredNumber {
+  return { kind: 'number', number: digits, trunk: trunkName, protect: false };
+}
+
 export function desiredOf(...objs: Desired[]): DesiredState {
   const state = emptyDesiredState();
   for (const o of objs) (state[o.kind] as Desired[]).push(o);
@@ -89,6 +95,11 @@ export function liveTrunk(id: string, name: string, over: Partial<LiveTrunk> = {
     credential_id: null,
     ...over,
   };
+}
+
+/** A number in the account (numbers are bought, never created), routed to the trunk `trunk_id` or to none. */
+export function liveNumber(digits: string, trunk_id: string | null = null): LiveNumber {
+  return { kind: 'number', id: digits, number: digits, trunk_id, application: null };
 }
 
 export interface ChangeOptions {

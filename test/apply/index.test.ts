@@ -13,8 +13,10 @@ import {
   credential,
   desiredOf,
   endpoint,
+  liveNumber,
   liveTrunk,
   liveUri,
+  number,
   planOf,
   trunk,
   uri,
@@ -73,6 +75,51 @@ applyPlanSuite('creates the URIs a trunk references before the trunk, with their
   const order = fake.calls.filter((c) => c.method === 'create').map((c) => `${c.kind}:${c.identity}`);
   assert.ok(order.indexOf('trunk:t') > order.indexOf('uri:a'));
   assert.ok(order.indexOf('trunk:t') > order.indexOf('uri:b'));
+});
+
+applyPlanSuite('routes numbers to a trunk created in the same run, then deletes the trunk they left', async () => {
+  const fake = new FakeApi();
+  fake.seed(liveUri('u1', 'pbx'));
+  const old = fake.seed(liveTrunk('t-old', 'old', { primary_uri_id: 'u1' }));
+  fake.seed(liveNumber('14155551234', old.id));
+  fake.seed(liveNumber('14155551235'));
+  // The trunk create is slow, so a number update would overtake it if the dependency were ignored.
+  fake.latency = (method, kind) => (method === 'create' && kind === 'trunk' ? 3 : 0);
+  const desired = desiredOf(uri('pbx'), trunk('new', { primary_uri: 'pbx' }), number('14155551234', 'new'), number('14155551235', 'new'));
+  const plan = planOf(
+    change('create', 'trunk', 'new'),
+    change('update', 'number', '14155551234', { id: '14155551234', changed: ['trunk'], deps: ['trunk:new'] }),
+    change('update', 'number', '14155551235', { id: '14155551235', changed: ['trunk'], deps: ['trunk:new'] }),
+    change('delete', 'trunk', 'old', { id: old.id, deps: ['number:14155551234'] }),
+  );
+  const report = await run(plan, desired, fake);
+
+  assert.equal(report.summary, { done: 4, failed: 0, skipped: 0, 'not-started': 0 });
+  const created = fake.find('trunk', 'new')[0].id;
+  assert.equal(fake.state.number.map((n) => [n.id, n.trunk_id]), [['14155551234', created], ['14155551235', created]]);
+  assert.equal(
+    fake.calls.filter((c) => c.kind === 'number').map((c) => [c.method, c.identity, c.changed]),
+    [['update', '14155551234', ['trunk']], ['update', '14155551235', ['trunk']]],
+  );
+  const order = fake.calls.map((c) => `${c.method} ${c.kind}:${c.identity}`);
+  assert.ok(order.indexOf('update number:14155551234') > order.indexOf('create trunk:new'));
+  assert.ok(order.indexOf('remove trunk:old') > order.indexOf('update number:14155551234'));
+});
+
+applyPlanSuite('a number update that fails skips the delete of the trunk it was leaving', async () => {
+  const fake = new FakeApi();
+  const live = fake.seed(liveTrunk('t-live', 'main'));
+  const old = fake.seed(liveTrunk('t-old', 'old'));
+  fake.seed(liveNumber('14155551234', old.id));
+  fake.inject({ method: 'update', kind: 'number' }, apiError('no trunk with id t-live'));
+  const plan = planOf(
+    change('update', 'number', '14155551234', { id: '14155551234', changed: ['trunk'] }),
+    change('delete', 'trunk', 'old', { id: old.id, deps: ['number:14155551234'] }),
+  );
+  const report = await run(plan, desiredOf(trunk('main'), number('14155551234', 'main')), fake);
+  assert.equal(report.results.map((r) => r.outcome), ['failed', 'skipped']);
+  assert.equal(fake.state.trunk.map((t) => t.id), [live.id, old.id]);
+  assert.is(fake.state.number[0].trunk_id, old.id);
 });
 
 applyPlanSuite('updates the trunk off a URI before deleting that URI, so the cascade never fires', async () => {

@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { IdBook, buildWrite, findDesired } from '../../src/apply/write.js';
 import { emptyLiveState } from '../../src/model.js';
-import { CREDENTIAL_PASSWORD, ENDPOINT_PASSWORD, URI_PASSWORD, credential, desiredOf, endpoint, ipacl, liveUri, trunk, uri } from './fixture.js';
+import { CREDENTIAL_PASSWORD, ENDPOINT_PASSWORD, URI_PASSWORD, credential, desiredOf, endpoint, ipacl, liveTrunk, liveUri, number, trunk, uri } from './fixture.js';
 
 function book(): IdBook {
   const live = emptyLiveState();
@@ -67,14 +67,25 @@ buildWriteSuite('an endpoint without app_id leaves it out; null detaches', () =>
   assert.is(buildWrite('endpoint', endpoint('alice', { app_id: null }), ids).app_id, null);
 });
 
+buildWriteSuite('a number: the id of its trunk, the live one or the one created in this run', () => {
+  const live = emptyLiveState();
+  live.trunk.push(liveTrunk('42', 'main'));
+  const ids = new IdBook(live);
+  assert.equal(buildWrite('number', number('14155551234', 'main'), ids), { trunk_id: '42' });
+  ids.record('trunk', 'new', '43');
+  assert.equal(buildWrite('number', number('14155551234', 'new'), ids), { trunk_id: '43' });
+  assert.throws(() => buildWrite('number', number('14155551234', 'gone'), ids), /trunk "gone" does not exist in the account/);
+});
+
 buildWriteSuite.run();
 
 const findDesiredSuite = suite('findDesired');
 
-findDesiredSuite('by kind and identity; an endpoint by its username', () => {
-  const desired = desiredOf(uri('a'), trunk('a'), endpoint('alice'));
+findDesiredSuite('by kind and identity; an endpoint by its username, a number by its digits', () => {
+  const desired = desiredOf(uri('a'), trunk('a'), endpoint('alice'), number('14155551234', 'a'));
   assert.is(findDesired(desired, 'trunk', 'a').kind, 'trunk');
   assert.is(findDesired(desired, 'endpoint', 'alice').username, 'alice');
+  assert.is(findDesired(desired, 'number', '14155551234').trunk, 'a');
   assert.throws(() => findDesired(desired, 'ipacl', 'a'), /ipacl "a" is not in the manifest/);
 });
 
