@@ -9,7 +9,7 @@ import { EXIT, RefusedError, UsageError } from '../../src/errors.js';
 import type { Io } from '../../src/io.js';
 import { KINDS, type Kind, type LiveState } from '../../src/model.js';
 import type { PlivoApi } from '../../src/plivo/api.js';
-import { account, credential, endpoint, largeAccount, trunk, uri } from './fixtures.js';
+import { account, credential, endpoint, largeAccount, number, trunk, uri } from './fixtures.js';
 
 const ENV = { PLIVO_AUTH_ID: 'MA000TEST', PLIVO_AUTH_TOKEN: 'tok-secret-123', PLIVO_API_URL: 'http://127.0.0.1:9' };
 
@@ -157,6 +157,19 @@ runExportSuite('reads the kinds trunks refer to, writes only what they use, and 
   const onlyEndpoints = fakeApi(sample());
   await runExport({ kinds: ['endpoint'] }, fakeIo(), { api: onlyEndpoints });
   assert.equal(onlyEndpoints.reads, [['endpoint']]);
+});
+
+runExportSuite('numbers: read with the trunks they need; how many were left out, not which', async () => {
+  const live = sample();
+  live.number.push(number('14155551234', live.trunk[0].id), number('14155551235', null), number('14155551236', null));
+  const api = fakeApi(live);
+  const io = fakeIo();
+  await runExport({ kinds: ['number'] }, io, { api });
+  assert.equal(api.reads, [['uri', 'credential', 'ipacl', 'trunk', 'number']]);
+  assert.match(io.stdout, 'numbers:\n  - number: "14155551234"\n');
+  assert.match(io.stderr, 'exported 1 numbers\nleft out 2 numbers that route to no trunk (to an application, or to nothing)\n');
+  assert.match(io.stderr, 'because exported numbers and trunks use them:\n');
+  assert.not.match(io.stderr, '14155551235');
 });
 
 runExportSuite('leaves app_id out with dropAppIds', async () => {

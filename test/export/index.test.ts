@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { exportManifest, defaultSchemaUrl, type ExportOptions } from '../../src/export/index.js';
 import { EXIT, RefusedError } from '../../src/errors.js';
 import { liveIdentity, type LiveState } from '../../src/model.js';
-import { account, credential, endpoint, ipacl, largeAccount, shuffled, trunk, uri } from './fixtures.js';
+import { account, credential, endpoint, ipacl, largeAccount, number, shuffled, trunk, uri } from './fixtures.js';
 
 const OPTS: ExportOptions = { source: 'account MA000TEST at https://api.plivo.com', toolVersion: '9.8.7' };
 
@@ -16,6 +16,7 @@ interface Parsed {
   ipacls?: Item[];
   trunks?: Item[];
   endpoints?: Item[];
+  numbers?: Item[];
 }
 
 function exportParsed(live: LiveState, opts: Partial<ExportOptions> = {}) {
@@ -451,3 +452,58 @@ defaultSchemaUrlSuite('points at the schema in the published package of this ver
 });
 
 defaultSchemaUrlSuite.run();
+
+const numbersSuite = suite('exportManifest: numbers');
+
+const APP = '/v1/Account/MA000TEST/Application/33406267401237901/';
+const withNumbers = () => {
+  const live = small();
+  live.number.push(
+    number('442071838750', 't1'),
+    number('14155551234', 't1'),
+    number('14155551235', null),
+    number('14155551236', null, { application: APP }),
+  );
+  return live;
+};
+
+numbersSuite('writes the numbers routed to exported trunks, sorted, trunk by name; counts the others', () => {
+  const { doc, result } = exportParsed(withNumbers());
+  assert.equal(doc.numbers, [
+    { number: '14155551234', trunk: 'inbound-main' },
+    { number: '442071838750', trunk: 'inbound-main' },
+  ]);
+  assert.equal(result.omitted, [{ kind: 'number', count: 2, reason: 'route to no trunk (to an application, or to nothing)' }]);
+  assert.match(result.text, 'trunks:\n  - name: inbound-main');
+  assert.ok(result.text.endsWith('numbers:\n  - number: "14155551234"\n    trunk: inbound-main\n  - number: "442071838750"\n    trunk: inbound-main\n'));
+});
+
+numbersSuite('no routed numbers, no numbers key: an empty list would scope nothing, numbers are never pruned', () => {
+  const live = small();
+  live.number.push(number('14155551235', null));
+  const { doc, result } = exportParsed(live);
+  assert.not.ok('numbers' in doc);
+  assert.not.match(result.text, 'numbers:');
+  assert.equal(result.omitted, [{ kind: 'number', count: 1, reason: 'route to no trunk (to an application, or to nothing)' }]);
+  assert.equal(exportManifest(small(), OPTS).omitted, []);
+});
+
+numbersSuite('numbers alone bring only the trunks they route to, and those trunks\' uris', () => {
+  const live = withNumbers();
+  live.trunk.push(trunk('t3', 'spare', { primary_uri_id: 'u2' }));
+  const { doc, result } = exportParsed(live, { kinds: ['number'] });
+  assert.equal(doc.trunks, [{ name: 'inbound-main', trunk_direction: 'inbound', primary_uri: 'primary-pbx', fallback_uri: 'backup-pbx' }]);
+  assert.equal(doc.uris?.map((u) => u.name), ['backup-pbx', 'primary-pbx']);
+  assert.not.ok('credentials' in doc);
+  assert.not.ok('endpoints' in doc);
+  assert.equal(result.included.map((i) => `${i.kind} ${i.written_as}`), ['uri backup-pbx', 'uri primary-pbx', 'trunk inbound-main']);
+  assert.match(result.text, '# Only the trunks the exported numbers route to (trunks were not asked for), so that');
+  assert.equal(doc.numbers?.length, 2);
+});
+
+numbersSuite('no prefix rewrite touches a number, and a rename follows the trunk', () => {
+  const { doc } = exportParsed(withNumbers(), { rename: { from: 'inbound-', to: 'in-' } });
+  assert.equal(doc.numbers?.map((n) => [n.number, n.trunk]), [['14155551234', 'in-main'], ['442071838750', 'in-main']]);
+});
+
+numbersSuite.run();

@@ -5,7 +5,7 @@ import { formatDiagnostic, parseManifest } from '../../src/manifest/index.js';
 import { planChanges } from '../../src/plan/index.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/plan/types.js';
 import { liveIdentity, type LiveState } from '../../src/model.js';
-import { account, credential, endpoint, ipacl, largeAccount, trunk, uri } from './fixtures.js';
+import { account, credential, endpoint, ipacl, largeAccount, number, trunk, uri } from './fixtures.js';
 
 const OPTS: ExportOptions = { source: 'account MA000TEST at https://api.plivo.com', toolVersion: '0.0.0-test' };
 /** Valid for every kind's password rules (credential: 5-20 characters with one of ~!@#$%^&*()_+). */
@@ -41,6 +41,11 @@ const messy = (): LiveState =>
       endpoint('e1', 'alice', { app_id: '33406267401237901', alias: 'Front Desk' }),
       endpoint('e2', 'bob1', { alias: 'bob_1' }),
       endpoint('e3', 'x', { username: 'carol', alias: 'carol' }), // no suffix: left out
+    ],
+    number: [
+      number('14155551234', 't3'),
+      number('442071838750', '42741122632602585'),
+      number('14155551235', null, { application: '/v1/Account/MA000TEST/Application/1/' }), // not a trunk: left out
     ],
   });
 
@@ -79,7 +84,8 @@ roundTripSuite('reads back names and values exactly as the account holds them', 
   const t = desired.trunk.find((x) => x.name === 'trunk-42741122632602585')!;
   assert.equal([t.primary_uri, t.fallback_uri, t.secure, t.trunk_status], ['prod-pbx', 'uri-u2', true, 'enabled']);
   assert.is(desired.trunk.find((x) => x.name === 'yes')!.primary_uri, 'a${B}');
-  assert.equal(desired.declared, ['uri', 'credential', 'ipacl', 'trunk', 'endpoint']);
+  assert.equal(desired.declared, ['uri', 'credential', 'ipacl', 'trunk', 'endpoint', 'number']);
+  assert.equal(desired.number.map((n) => [n.number, n.trunk]), [['14155551234', 'yes'], ['442071838750', 'trunk-42741122632602585']]);
   for (const d of [...desired.uri, ...desired.credential, ...desired.endpoint]) {
     if (d.password) assert.is(d.password.ref !== null, true);
   }
@@ -101,7 +107,8 @@ roundTripSuite('a renamed export, planned against its source, creates copies of 
     // trunk, now pointed at the copy: what describeExport warns about with "kept their names".
     'update trunk:trunk-42741122632602585',
   ]);
-  assert.equal(result.unrenamed, { uri: 3, credential: 1, trunk: 2, endpoint: 2 });
+  // Numbers are never renamed: a clone applied to the source account routes those very numbers.
+  assert.equal(result.unrenamed, { uri: 3, credential: 1, trunk: 2, endpoint: 2, number: 2 });
   assert.equal(plan.refusals, []);
 });
 
