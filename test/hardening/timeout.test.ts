@@ -3,60 +3,12 @@
 // it did not); a read is simply retried. A proxy in front of the emulator decides which request hangs.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startAccount, tempFiles, type Account } from '../e2e/harness.js';
 import { CRASH } from './checks.js';
-
-type Action = 'pass' | 'hang-before' | 'hang-after';
-
-interface Proxy {
-  url: string;
-  /** Requests as "METHOD path" in arrival order, with what was done to each. */
-  seen: string[];
-  close(): Promise<void>;
-}
-
-/**
- * Forwards to `target`, except that `decide` may hold a request forever: before forwarding it (the server never
- * sees it) or after (the server performs it, the answer never comes back).
- */
-async function startProxy(target: string, decide: (method: string, path: string) => Action): Promise<Proxy> {
-  const seen: string[] = [];
-  const held: ServerResponse[] = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const method = req.method ?? 'GET';
-      const path = (req.url ?? '/').replace(/^\/v1\/Account\/[^/]+\//, '').replace(/\?.*$/, '');
-      const action = decide(method, path);
-      seen.push(`${action} ${method} ${path}`);
-      if (action === 'hang-before') return void held.push(res);
-      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-      const headers: Record<string, string> = {};
-      for (const h of ['authorization', 'content-type', 'user-agent']) if (typeof req.headers[h] === 'string') headers[h] = req.headers[h] as string;
-      const answer = await fetch(`${target}${req.url ?? '/'}`, { method, headers, body });
-      const text = await answer.text();
-      if (action === 'hang-after') return void held.push(res);
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(text);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of held) res.destroy();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
+import { startProxy, type Action } from './proxy.js';
 
 /** Hangs the first request that matches, passes everything else. */
-function hangFirst(method: string, path: string, how: Exclude<Action, 'pass'>): (m: string, p: string) => Action {
+function hangFirst(method: string, path: string, how: 'hang-before' | 'hang-after'): (m: string, p: string) => Action {
   let done = false;
   return (m, p) => {
     if (done || m !== method || p !== path) return 'pass';
