@@ -52,10 +52,10 @@ export function describeFields(change: Change): FieldRow[] {
   });
 }
 
-/** `~ update trunk inbound-main (42741122632602585)`, without colour. */
+/** `~ update trunk inbound-main (42741122632602585)`, without colour; a number is its own id, shown once. */
 export function describeHeader(change: Change): { symbol: string; title: string } {
   const symbol = change.action === 'create' ? '+' : change.action === 'update' ? '~' : '-';
-  const id = change.id === null ? '' : ` (${formatName(change.id)})`;
+  const id = change.id === null || change.id === change.name ? '' : ` (${formatName(change.id)})`;
   return { symbol, title: `${change.action} ${change.kind} ${formatName(change.name)}${id}` };
 }
 

@@ -79,7 +79,8 @@ function formatResultLine(r: ChangeResult, paint: Paint, domainAt: 'inline' | 'b
   const what = `${r.kind} ${r.name}`;
   switch (r.outcome) {
     case 'done': {
-      const id = r.id !== null ? ` (${r.id})` : '';
+      // A number is its own id: shown once.
+      const id = r.id !== null && r.id !== r.name ? ` (${r.id})` : '';
       const adopted = r.adopted ? ' (adopted after a lost response)' : '';
       const line = `${paint(GREEN, '✓')} ${PAST[r.action]} ${what}${id}${adopted}`;
       if (r.trunk_domain === undefined) return line;

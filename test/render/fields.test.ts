@@ -85,6 +85,12 @@ header('symbol, action, kind, name and the live id when there is one', () => {
   assert.equal(describeHeader(del), { symbol: '-', title: 'delete uri old-pbx (f19c4773)' });
 });
 
+header('a number is its own id: shown once', () => {
+  const [, , trunk] = samplePlan().changes;
+  const routed = { ...trunk, key: 'number:14155551234', kind: 'number' as const, name: '14155551234', id: '14155551234' };
+  assert.equal(describeHeader(routed), { symbol: '~', title: 'update number 14155551234' });
+});
+
 header.run();
 
 const summary = suite('describeSummary');

@@ -67,6 +67,11 @@ renderReportTextSuite('all done: no advice', () => {
   );
 });
 
+renderReportTextSuite('a routed number is named once: its digits are its id', () => {
+  const routed: ChangeResult = { key: 'number:14155551234', action: 'update', kind: 'number', name: '14155551234', outcome: 'done', id: '14155551234' };
+  assert.match(renderReportText(reportOf([routed]), { color: false }), '✓ updated number 14155551234\n');
+});
+
 renderReportTextSuite('a run stopped by authentication says why and how to continue', () => {
   const stopped = { reason: 'auth' as const, message: 'authentication failed (401): the auth id or token is wrong', hint: 'Check PLIVO_AUTH_ID.' };
   const text = renderReportText(reportOf(results.slice(5), { stopped }), { color: false });

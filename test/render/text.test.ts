@@ -114,6 +114,37 @@ render('without colour there is no escape sequence at all', () => {
   assert.not.match(renderPlanText(samplePlan(), { color: false }), /\x1b/);
 });
 
+render('a number routed away from an application reads as what it routes to, before and after', () => {
+  const plan: Plan = {
+    ...emptyPlan(),
+    changes: [
+      {
+        key: 'number:14155551234',
+        action: 'update',
+        kind: 'number',
+        name: '14155551234',
+        id: '14155551234',
+        before: { number: '14155551234', trunk: '/v1/Account/MA1/Application/33406267401237901/' },
+        after: { number: '14155551234', trunk: 'inbound-main' },
+        changed: ['trunk'],
+        depends_on: ['trunk:inbound-main'],
+        notes: [],
+      },
+    ],
+    summary: { create: 0, update: 1, delete: 0 },
+  };
+  assert.fixture(
+    renderPlanText(plan, { color: false }),
+    [
+      '~ update number 14155551234',
+      '    trunk: "/v1/Account/MA1/Application/33406267401237901/" → "inbound-main"',
+      '',
+      'Plan: 0 to create, 1 to update, 0 to delete.',
+      '',
+    ].join('\n'),
+  );
+});
+
 render('notes are # lines; names and values from the API cannot smuggle control characters', () => {
   const plan: Plan = {
     ...emptyPlan(),
