@@ -48,7 +48,7 @@ parse('a valid generated manifest loads without a problem, in every YAML style',
       assert.is(TESTED_KINDS.reduce((n, k) => n + desired[k].length, 0), countEntries(doc) + extra);
       for (const v of Object.values(env)) assert.ok(loaded.secrets.includes(v), 'every ${VAR} value is known as a secret');
     }),
-    sized(150, 2000),
+    sized(100, 2000),
   );
 });
 
@@ -75,11 +75,11 @@ function assertMistakeFound(mistakes: readonly Mistake[], numRuns: number): void
 }
 
 parse('one mistake in a valid manifest is reported, at the entry that holds it', () => {
-  assertMistakeFound(MISTAKES.filter((m) => !HEAVY_MISTAKES.includes(m)), sized(400, 4000));
+  assertMistakeFound(MISTAKES.filter((m) => !HEAVY_MISTAKES.includes(m)), sized(300, 4000));
 });
 
 parse('deep nesting and alias bombs are refused with a position, not expanded', () => {
-  assertMistakeFound(HEAVY_MISTAKES, sized(6, 60));
+  assertMistakeFound(HEAVY_MISTAKES, sized(4, 60));
 });
 
 parse('text made of YAML’s hardest tokens never throws, and every message is positioned', () => {
@@ -96,7 +96,7 @@ parse('any Unicode text, lone surrogates and control characters included', () =>
     fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
       assertDiagnostics(text.replace(/^\uFEFF/, ''), parseManifest(text, FILE, {}));
     }),
-    sized(400, 4000),
+    sized(300, 4000),
   );
 });
 
@@ -118,7 +118,7 @@ parse('any value as the whole document, or in place of one field of a valid mani
       const text = stringify(target, { lineWidth: 0 }) ?? '';
       assertDiagnostics(text, parseManifest(text, FILE, env), secretsOf(env));
     }),
-    sized(300, 3000),
+    sized(200, 3000),
   );
 });
 
@@ -161,7 +161,7 @@ plan('a generated manifest plans one create per entry on an empty account, each 
       const shown = JSON.stringify(p);
       for (const s of secretsOf(env)) assert.not.ok(shown.includes(s), 'a secret value is in the plan');
     }),
-    sized(150, 1500),
+    sized(100, 1500),
   );
 });
 
@@ -251,7 +251,7 @@ commands('an invalid manifest: validate, plan and apply all exit 3 with position
       }
       assert.is(emulator.stats.requests, 0, `${mistake}: an invalid manifest sent a request`);
     }),
-    sized(25, 250),
+    sized(20, 250),
   );
 });
 

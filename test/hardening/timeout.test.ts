@@ -90,9 +90,9 @@ timeouts('a read that never answers is cut off and read again', async ({ account
 timeouts('reads that never answer at all: exit 5 after the retries, naming the request and --timeout', async ({ account, files }) => {
   const proxy = await startProxy(account.emulator.url, (m, p) => (m === 'GET' && p === 'Endpoint/' ? 'hang-before' : 'pass'));
   try {
-    const r = await account.run(['plan', files.path('slow.yaml'), '--timeout', '0.2'], { env: { ...ENV, PLIVO_API_URL: proxy.url }, timeoutMs: 30_000 });
+    const r = await account.run(['plan', files.path('slow.yaml'), '--timeout', '0.1'], { env: { ...ENV, PLIVO_API_URL: proxy.url }, timeoutMs: 30_000 });
     assert.is(r.code, 5, r.stderr);
-    assert.match(r.stderr, /^error: GET Endpoint\/: no answer within 200 ms/m);
+    assert.match(r.stderr, /^error: GET Endpoint\/: no answer within 100 ms/m);
     assert.match(r.stderr, '--timeout');
     assert.not.match(r.stderr, CRASH);
   } finally {
