@@ -99,7 +99,7 @@ export function describeExport(
     for (const s of result.skipped) lines.push(`  ${s.kind} ${s.id}: ${s.reason}`);
   }
   // Counted, not listed: an account may hold thousands of numbers linked to applications.
-  for (const o of result.omitted) lines.push(`left out ${o.count} ${o.count === 1 ? o.kind : MANIFEST_KEYS[o.kind]} that ${o.reason}`);
+  for (const o of result.omitted) lines.push(`left out ${o.count} ${o.count === 1 ? o.kind : MANIFEST_KEYS[o.kind]} ${o.reason}`);
   const unrenamed = KINDS.filter((k) => result.unrenamed[k]).map((k) => `${result.unrenamed[k]} ${MANIFEST_KEYS[k]}`);
   if (rename && unrenamed.length > 0) {
     lines.push(

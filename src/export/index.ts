@@ -75,7 +75,7 @@ const REFERENCES: Partial<Record<Kind, readonly Reference[]>> = {
     { field: 'credential', kind: 'credential', id: (t) => (t as LiveTrunk).credential_id },
   ],
   // plivo-sync routes numbers to trunks only; a number linked to an Application (or to nothing) is not its to manage.
-  number: [{ field: 'trunk', kind: 'trunk', id: (n) => (n as LiveNumber).trunk_id, omitWhy: 'route to no trunk (to an application, or to nothing)' }],
+  number: [{ field: 'trunk', kind: 'trunk', id: (n) => (n as LiveNumber).trunk_id, omitWhy: 'routed to no trunk (to an application, or to nothing)' }],
 };
 
 /** The requested kinds plus every kind their objects refer to, directly or not, in KINDS order: what to read. */

@@ -167,7 +167,7 @@ runExportSuite('numbers: read with the trunks they need; how many were left out,
   await runExport({ kinds: ['number'] }, io, { api });
   assert.equal(api.reads, [['uri', 'credential', 'ipacl', 'trunk', 'number']]);
   assert.match(io.stdout, 'numbers:\n  - number: "14155551234"\n');
-  assert.match(io.stderr, 'exported 1 numbers\nleft out 2 numbers that route to no trunk (to an application, or to nothing)\n');
+  assert.match(io.stderr, 'exported 1 numbers\nleft out 2 numbers routed to no trunk (to an application, or to nothing)\n');
   assert.match(io.stderr, 'because exported numbers and trunks use them:\n');
   assert.not.match(io.stderr, '14155551235');
 });

@@ -473,7 +473,7 @@ numbersSuite('writes the numbers routed to exported trunks, sorted, trunk by nam
     { number: '14155551234', trunk: 'inbound-main' },
     { number: '442071838750', trunk: 'inbound-main' },
   ]);
-  assert.equal(result.omitted, [{ kind: 'number', count: 2, reason: 'route to no trunk (to an application, or to nothing)' }]);
+  assert.equal(result.omitted, [{ kind: 'number', count: 2, reason: 'routed to no trunk (to an application, or to nothing)' }]);
   assert.match(result.text, 'trunks:\n  - name: inbound-main');
   assert.ok(result.text.endsWith('numbers:\n  - number: "14155551234"\n    trunk: inbound-main\n  - number: "442071838750"\n    trunk: inbound-main\n'));
 });
@@ -484,7 +484,7 @@ numbersSuite('no routed numbers, no numbers key: an empty list would scope nothi
   const { doc, result } = exportParsed(live);
   assert.not.ok('numbers' in doc);
   assert.not.match(result.text, 'numbers:');
-  assert.equal(result.omitted, [{ kind: 'number', count: 1, reason: 'route to no trunk (to an application, or to nothing)' }]);
+  assert.equal(result.omitted, [{ kind: 'number', count: 1, reason: 'routed to no trunk (to an application, or to nothing)' }]);
   assert.equal(exportManifest(small(), OPTS).omitted, []);
 });
 
