@@ -61,6 +61,7 @@ export interface Emulator {
   /**
    * Inserts an object directly (no auth, rate limit or faults) from wire field names as in a create body;
    * validates like a create and returns the stored object as the list API shows it. Endpoints get their suffix.
+   * The only way to add a phone number ({number, alias?, number_type?, region?, app_id?}): they are bought.
    */
   seed(kind: Kind, body: Record<string, unknown>): Record<string, unknown>;
   /** Every stored object of a kind as the list API returns it. */
