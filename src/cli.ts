@@ -85,7 +85,7 @@ function planOptions<T>(y: Argv<T>) {
   return y
     .option('prune', {
       type: 'string',
-      describe: 'delete unmanaged objects: bare for every kind the manifest declares, or a list (uris,trunks)',
+      describe: 'delete unmanaged objects: bare for every kind the manifest declares (never numbers), or a list (uris,trunks)',
       group: 'Plan:',
     })
     .option('rotate', {
