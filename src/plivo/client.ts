@@ -7,8 +7,9 @@ import { DEFAULT_RETRY_POLICY, computeBackoff, parseRetryAfter, type RetryPolicy
 import { ApiError, AuthError, LostResponseError } from './errors.js';
 import { Pacer, RATE_WINDOW_MS } from './pacer.js';
 import { Redactor } from './redaction.js';
+import { createTransport, type FetchAnswer, type FetchLike } from './transport.js';
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+export type { FetchAnswer, FetchLike } from './transport.js';
 
 /** Everything the client takes from the outside world, injectable for tests. */
 export interface ClientDeps {
@@ -57,7 +58,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_E
 
 /** What one attempt produced: an HTTP answer, or a failure without one. */
 type Outcome =
-  | { type: 'answer'; status: number; text: string; headers: Headers }
+  | { type: 'answer'; status: number; text: string; headers: FetchAnswer['headers'] }
   | { type: 'failure'; reason: string; sent: boolean };
 
 /** What to do after an attempt. `retry` carries the error to throw if no attempt is left. */
@@ -90,7 +91,7 @@ export class HttpClient {
     const basic = Buffer.from(`${config.authId}:${config.authToken}`).toString('base64');
     this.authorization = `Basic ${basic}`;
     this.redactor = new Redactor([config.authToken, basic, ...(deps.secrets ?? [])]);
-    this.fetchFn = deps.fetch ?? ((url, init) => fetch(url, init));
+    this.fetchFn = deps.fetch ?? createTransport();
     this.sleep = deps.sleep ?? defaultSleep;
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? Date.now;
