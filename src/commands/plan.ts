@@ -16,7 +16,7 @@ export async function runPlan(opts: PlanCommandOptions, io: Io): Promise<number>
   const options = resolvePlanOptions(opts, manifest.desired);
   const { api } = await connect(opts, io, manifest.secrets);
   // Load the planner and renderer while the pages are in flight rather than after the last one.
-  const warm = Promise.all([import('../plan/index.js'), import(`../render/${opts.format === 'markdown' ? 'markdown' : opts.format}.js`)]);
+  const warm = Promise.all([import('../plan/index.js'), import(`../render/${opts.format}.js`)]);
   const live = await readLive(api, manifest.desired, io);
   await warm;
   const plan = await computePlan(manifest.desired, live, options);
