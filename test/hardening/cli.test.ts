@@ -45,7 +45,7 @@ const COMMANDS = [
 const cli = suite('the built CLI on generated manifests');
 
 cli('every command ends with 0 or 3, positioned, without a crash, a hang or a request for an invalid file', async () => {
-  const cases = fc.sample(fc.tuple(caseArb, fc.constantFrom(...COMMANDS)), { numRuns: sized(20, 300), seed: SEED });
+  const cases = fc.sample(fc.tuple(caseArb, fc.constantFrom(...COMMANDS)), { numRuns: sized(24, 300), seed: SEED });
   // a file name a shell would need quoting for, so messages are checked against names as given
   const files = tempFiles({});
   const limit = pLimit(3);
