@@ -240,6 +240,7 @@ async function main(): Promise<number> {
           .option('latency-ms', { type: 'number', describe: 'added to every response' })
           .option('rate-limit', { type: 'number', describe: 'requests per 5 s before 429 (default 300, 0: off)' })
           .option('faults', { type: 'string', describe: 'e.g. "500=0.1,lost=0.05,reset=0.05,latency=20,hang=0.01"' })
+          .option('broken', { type: 'string', describe: 'send some successful answers broken, e.g. "nonjson=0.1,count-mismatch=0.2" (for testing clients)' })
           .option('seed', { type: 'number', describe: 'seed for reproducible faults and ids' })
           .example('$0 emulator --state /tmp/acct.json', 'prints PLIVO_API_URL=… PLIVO_AUTH_ID=… PLIVO_AUTH_TOKEN=… to export')
           .example('$0 emulator --faults "500=0.1,lost=0.05" --seed 7', 'a bad day, reproducibly'),
@@ -254,6 +255,7 @@ async function main(): Promise<number> {
             latencyMs: lastArgs['latency-ms'] as number | undefined,
             rateLimit: lastArgs['rate-limit'] as number | undefined,
             faults: lastArgs.faults as string | undefined,
+            broken: lastArgs.broken as string | undefined,
             seed: lastArgs.seed as number | undefined,
           },
           io,
