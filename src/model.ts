@@ -71,6 +71,11 @@ export interface Secret {
 interface DesiredBase {
   /** Never deleted by this tool. */
   protect: boolean;
+  /**
+   * Fields whose value was built from a `${VAR}` (other than passwords, which are always secret, and names and
+   * references, which are identifiers): shown as "(sensitive)" on both sides of every plan.
+   */
+  sensitive?: string[];
   /** Where the entry is written, for messages: "file:line:col". */
   source?: string;
 }

@@ -14,6 +14,15 @@ export interface DesiredInputs {
 export function buildDesired(doc: WrittenManifest, inputs: DesiredInputs): DesiredState {
   const desired = emptyDesiredState();
   const secret = (path: string, value: string): Secret => ({ ref: inputs.varsOf(path)[0] ?? null, value });
+  // Fields built from ${VAR}, for plans to mask; an array counts when any of its items is.
+  const sensitive = (path: string, item: object, fields: readonly string[]): { sensitive?: string[] } => {
+    const marked = fields.filter((f) => {
+      const v = (item as Record<string, unknown>)[f];
+      const at = childPath(path, f);
+      return Array.isArray(v) ? v.some((_, i) => inputs.varsOf(childPath(at, i)).length > 0) : inputs.varsOf(at).length > 0;
+    });
+    return marked.length > 0 ? { sensitive: marked } : {};
+  };
   const each = <T>(key: string, items: T[] | undefined, add: (item: T, path: string, source: string) => void) =>
     (items ?? []).forEach((item, i) => add(item, childPath(key, i), inputs.sourceOf(childPath(key, i))));
 
@@ -27,6 +36,7 @@ export function buildDesired(doc: WrittenManifest, inputs: DesiredInputs): Desir
       password: w.password === undefined ? null : secret(childPath(path, 'password'), w.password),
       protect: w.protect ?? false,
       source,
+      ...sensitive(path, w, ['uri', 'username']),
     }),
   );
   each('credentials', doc.credentials, (w, path, source) =>
@@ -37,12 +47,20 @@ export function buildDesired(doc: WrittenManifest, inputs: DesiredInputs): Desir
       password: secret(childPath(path, 'password'), w.password),
       protect: w.protect ?? false,
       source,
+      ...sensitive(path, w, ['username']),
     }),
   );
-  each('ipacls', doc.ipacls, (w, _path, source) =>
-    desired.ipacl.push({ kind: 'ipacl', name: w.name, ip_addresses: [...w.ip_addresses], protect: w.protect ?? false, source }),
+  each('ipacls', doc.ipacls, (w, path, source) =>
+    desired.ipacl.push({
+      kind: 'ipacl',
+      name: w.name,
+      ip_addresses: [...w.ip_addresses],
+      protect: w.protect ?? false,
+      source,
+      ...sensitive(path, w, ['ip_addresses']),
+    }),
   );
-  each('trunks', doc.trunks, (w, _path, source) =>
+  each('trunks', doc.trunks, (w, path, source) =>
     desired.trunk.push({
       kind: 'trunk',
       name: w.name,
@@ -55,6 +73,7 @@ export function buildDesired(doc: WrittenManifest, inputs: DesiredInputs): Desir
       credential: w.credential ?? null,
       protect: w.protect ?? false,
       source,
+      ...sensitive(path, w, ['trunk_direction', 'trunk_status']),
     }),
   );
   each('endpoints', doc.endpoints, (w, path, source) => {
@@ -65,6 +84,7 @@ export function buildDesired(doc: WrittenManifest, inputs: DesiredInputs): Desir
       password: secret(childPath(path, 'password'), w.password),
       protect: w.protect ?? false,
       source,
+      ...sensitive(path, w, ['alias', 'app_id']),
     };
     // Absent leaves the attached application alone; null detaches it: the two must stay distinct.
     if (w.app_id !== undefined) endpoint.app_id = w.app_id;

@@ -86,7 +86,7 @@ export interface WrittenManifest {
 // Compile-time guards: FIELDS, the Written* types and the model's Desired* types name the same fields.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type FieldsAgree<K extends Kind> = Same<(typeof FIELDS)[K][number], keyof WrittenByKind[K]> extends true
-  ? Same<keyof WrittenByKind[K], Exclude<keyof DesiredByKind[K], 'kind' | 'source'>>
+  ? Same<keyof WrittenByKind[K], Exclude<keyof DesiredByKind[K], 'kind' | 'source' | 'sensitive'>>
   : false;
 const fieldsAgree: { [K in Kind]: FieldsAgree<K> } = {
   uri: true,

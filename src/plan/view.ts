@@ -95,13 +95,18 @@ function inView(kind: Kind, field: string, desired: Desired | null): boolean {
   return !(kind === 'endpoint' && field === 'app_id' && desired !== null && readField(desired, 'app_id') === undefined);
 }
 
+/** A value built from a ${VAR} (see DesiredBase.sensitive) is shown as SENSITIVE on both sides of a plan. */
+function masked(desired: Desired | null, field: string): boolean {
+  return desired?.sensitive !== undefined && desired.sensitive.includes(field);
+}
+
 /** The manifest entry as a plan shows it (a create's or update's `after`). */
 export function viewDesired(d: Desired): Fields {
   const fields: Fields = {};
   for (const spec of FIELD_SPECS[d.kind]) {
     if (!inView(d.kind, spec.field, d)) continue;
     const v = readField(d, spec.field);
-    if (spec.type === 'secret') fields[spec.field] = v ? SENSITIVE : null;
+    if (spec.type === 'secret' || masked(d, spec.field)) fields[spec.field] = v === null || v === undefined || v === '' ? null : SENSITIVE;
     else if (spec.type === 'set') fields[spec.field] = normalizeSet(v);
     else fields[spec.field] = normalizeText(v);
   }
@@ -128,6 +133,9 @@ export function viewLive(l: Live, desired: Desired | null, nameOf: (kind: Kind, 
       fields[spec.field] = liveIdentity(l);
     } else if (spec.type === 'secret') {
       fields[spec.field] = hasLiveSecret(l) ? SENSITIVE : null;
+    } else if (masked(desired, spec.field)) {
+      const v = readField(l, spec.field);
+      fields[spec.field] = v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ? null : SENSITIVE;
     } else if (spec.type === 'set') {
       fields[spec.field] = normalizeSet(readField(l, spec.field));
     } else if (spec.type === 'ref') {

@@ -146,6 +146,29 @@ flow('deleting a URI that an unmanaged trunk uses is refused with exit 6', async
   assert.equal(deletes, ['trunk:legacy-trunk', 'uri:legacy-pbx']);
 });
 
+flow('a ${VAR} in a field that is not a password is masked in every plan format and the saved plan', async ({ account, files }) => {
+  const host = 'pbx-host-7713.example.com';
+  const f = tempFiles({ 'm.yaml': MANIFEST.replace('uri: sip.example.com:5060', 'uri: ${PBX_HOST}:5060') });
+  try {
+    const env = { ...SECRETS, PBX_HOST: host };
+    let seen = '';
+    for (const format of ['text', 'json', 'markdown']) {
+      const r = await account.run(['plan', f.path('m.yaml'), '--format', format, '--out', f.path('plan.json')], { env });
+      assert.is(r.code, 0, r.stderr);
+      assert.match(r.stdout, '(sensitive)');
+      seen += r.stdout + r.stderr + (await import('node:fs')).readFileSync(f.path('plan.json'), 'utf8');
+    }
+    const applied = await account.run(['apply', f.path('m.yaml'), '--auto-approve', '--debug'], { env });
+    assert.is(applied.code, 0, applied.stderr);
+    seen += applied.stdout + applied.stderr;
+    assert.not.ok(seen.includes(host), 'the value of PBX_HOST appeared in the output');
+    assert.is(account.emulator.dump('uri').find((u) => u.name === 'primary-pbx')?.uri, `${host}:5060`);
+  } finally {
+    f.cleanup();
+  }
+  void files;
+});
+
 flow('a wrong token exits 4 and never prints the token', async ({ account, files }) => {
   const r = await account.run(['plan', files.path('plivo.yaml')], { env: { ...SECRETS, PLIVO_AUTH_TOKEN: 'wrong-token-value-123' } });
   assert.is(r.code, 4, r.stderr);

@@ -28,6 +28,16 @@ build('wraps secrets with the variable they came from, or null when literal', ()
   assert.equal(d.credential.map((c) => c.password), [{ ref: 'PW', value: 'Env#pass1' }, { ref: null, value: 'Lit#eral1' }]);
 });
 
+build('marks fields built from ${VAR} as sensitive, except passwords (always secret), names and references', () => {
+  const d = load(
+    'version: 1\nuris:\n  - name: ${NAME}\n    uri: ${HOST}:5060\n    authentication_needed: true\n    username: ${USER}\n    password: ${PW}\n' +
+      'ipacls:\n  - name: a\n    ip_addresses: [10.0.0.1, "${OFFICE_IP}"]\n  - name: b\n    ip_addresses: [10.0.0.2]\n',
+    { NAME: 'pbx', HOST: 'pbx.example.com', USER: 'plivoin', PW: 'secret-pw', OFFICE_IP: '10.0.0.7' },
+  );
+  assert.equal(d.uri[0].sensitive, ['uri', 'username']);
+  assert.equal(d.ipacl.map((a) => a.sensitive), [['ip_addresses'], undefined]);
+});
+
 build('keeps an endpoint\'s app_id undefined when absent and null when written as null', () => {
   const endpoint = (extra: string) =>
     load(`version: 1\nendpoints:\n  - username: alice\n    alias: a\n    password: \${P}\n${extra}`, { P: 'secret' }).endpoint[0];

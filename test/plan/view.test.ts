@@ -95,7 +95,19 @@ desired('the secret value never appears in a view', () => {
 
 desired.run();
 
+desired('fields built from ${VAR} are masked; names and references stay readable', () => {
+  const d = uri('pbx', { uri: 'pbx-7713.example.com', username: 'u', sensitive: ['uri'] });
+  assert.equal(viewDesired(d), { name: 'pbx', uri: SENSITIVE, authentication_needed: false, username: 'u', password: null });
+  assert.equal(viewDesired(ipacl('office', ['10.0.0.9'], { sensitive: ['ip_addresses'] })).ip_addresses, SENSITIVE);
+});
+
 const live = suite('viewLive');
+
+live('a field the manifest builds from ${VAR} is masked on the live side too, so a plan shows neither value', () => {
+  const d = uri('pbx', { uri: 'pbx-7713.example.com', sensitive: ['uri'] });
+  assert.is(viewLive(liveUri('u1', 'pbx', { uri: 'old-7713.example.com' }), d, nameOf).uri, SENSITIVE);
+  assert.is(viewLive(liveUri('u1', 'pbx', { uri: 'old-7713.example.com' }), null, nameOf).uri, 'old-7713.example.com');
+});
 
 live('uri: the password shows as set exactly when authentication is on', () => {
   assert.is(viewLive(liveUri('u1', 'pbx', { authentication_needed: true, username: 'u' }), null, nameOf).password, SENSITIVE);
