@@ -59,16 +59,19 @@ async function lookUp<K extends Kind>(
   identity: string,
   loss: LostResponseError,
 ): Promise<LiveByKind[K][]> {
+  const refuse = (why: string): Error =>
+    new Error(`${loss.message}; looking it up failed too (${why}), so it was not created again to avoid a duplicate; re-run apply`);
+  let result: { found: LiveByKind[K][]; complete: boolean };
   try {
-    const all = await api.list(kind);
-    return all.filter((obj) => hasIdentity(obj, identity));
+    result = await api.search(kind, (obj) => hasIdentity(obj, identity));
   } catch (err) {
     if (err instanceof AuthError) throw err;
-    const why = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `${loss.message}; looking it up failed too (${why}), so it was not created again to avoid a duplicate; re-run apply`,
-    );
+    throw refuse(err instanceof Error ? err.message : String(err));
   }
+  // A list that kept changing while read (this run's own creates of the same kind do that) still shows a
+  // match truthfully; only an absence needs a complete read to prove it.
+  if (result.found.length === 0 && !result.complete) throw refuse(`the ${kind} list kept changing while it was read`);
+  return result.found;
 }
 
 /** By name (or `<kind>-<id>`); an endpoint only by its username followed by exactly 12 digits. */

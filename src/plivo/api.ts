@@ -16,6 +16,12 @@ export interface PlivoApi {
   readAll(kinds?: readonly Kind[], onProgress?: (kind: Kind, read: number, total: number) => void): Promise<LiveState>;
   /** Every object of one kind, each exactly once. */
   list<K extends Kind>(kind: K): Promise<LiveByKind[K][]>;
+  /**
+   * The objects of a kind that `match`, for a lookup by identity after a lost response. When the list keeps
+   * changing while it is read (an apply's own concurrent writes do that) it still returns what it saw, with
+   * `complete: false`: a match found is real, an absence proves nothing.
+   */
+  search<K extends Kind>(kind: K, match: (obj: LiveByKind[K]) => boolean): Promise<{ found: LiveByKind[K][]; complete: boolean }>;
   /** One object; null when the API answers 404. Accepts flat and {"object": …}-wrapped answers. */
   get<K extends Kind>(kind: K, id: string): Promise<LiveByKind[K] | null>;
   /**

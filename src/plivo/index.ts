@@ -5,7 +5,7 @@ import { DEFAULT_READ_KINDS, KIND_TRAITS, emptyLiveState, type Kind, type LiveBy
 import type { CreateResult, PlivoApi } from './api.js';
 import { HttpClient, type ClientDeps } from './client.js';
 import { ApiError, LostResponseError } from './errors.js';
-import { listAll } from './paginate.js';
+import { listAll, searchAll } from './paginate.js';
 import { resourceOf } from './resources.js';
 
 export type { ClientDeps } from './client.js';
@@ -22,14 +22,18 @@ export function createPlivoApi(config: ApiConfig, deps: ClientDeps = {}): PlivoC
     return `${resourceOf(kind).path}${encodeURIComponent(id)}/`;
   }
 
-  async function list<K extends Kind>(kind: K, onProgress?: (read: number, total: number) => void): Promise<LiveByKind[K][]> {
+  function listing<K extends Kind>(kind: K, onProgress?: (read: number, total: number) => void) {
     const res = resourceOf(kind);
-    return listAll({
+    return {
       path: res.path,
-      readPage: async (offset, limit) => (await http.request({ method: 'GET', path: res.path, query: { limit, offset } })).body,
-      convert: (raw) => res.fromWire(raw),
+      readPage: async (offset: number, limit: number) => (await http.request({ method: 'GET', path: res.path, query: { limit, offset } })).body,
+      convert: (raw: unknown) => res.fromWire(raw) as LiveByKind[K],
       onProgress,
-    });
+    };
+  }
+
+  async function list<K extends Kind>(kind: K, onProgress?: (read: number, total: number) => void): Promise<LiveByKind[K][]> {
+    return listAll(listing(kind, onProgress));
   }
 
   async function readAll(
@@ -94,6 +98,7 @@ export function createPlivoApi(config: ApiConfig, deps: ClientDeps = {}): PlivoC
   return {
     readAll,
     list: (kind) => list(kind),
+    search: (kind, match) => searchAll(listing(kind), match),
     get,
     create,
     update,

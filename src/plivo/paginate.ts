@@ -34,18 +34,13 @@ interface Page {
   objects: unknown[];
 }
 
-/** A pass whose pages do not fit together. */
-class Inconsistent {
-  constructor(readonly detail: string) {}
-}
-
 export async function listAll<T extends { id: string }>(opts: ListOptions<T>): Promise<T[]> {
   const rereads = opts.rereads ?? DEFAULT_REREADS;
   let last = '';
   for (let pass = 0; pass <= rereads; pass++) {
     const result = await readPass(opts);
-    if (!(result instanceof Inconsistent)) return result;
-    last = result.detail;
+    if (result.problem === undefined) return result.objects;
+    last = result.problem;
   }
   throw new ApiError(
     `GET ${opts.path}: the list kept changing while being read (${last}); read ${rereads + 1} times, refusing to use a partial list`,
@@ -58,7 +53,31 @@ export async function listAll<T extends { id: string }>(opts: ListOptions<T>): P
   );
 }
 
-async function readPass<T extends { id: string }>(opts: ListOptions<T>): Promise<T[] | Inconsistent> {
+/**
+ * The objects that `match`, for a lookup by identity. Unlike listAll it does not give up on a list that keeps
+ * changing (as an apply's own concurrent creates make it do): after the re-reads it returns what the last
+ * pass saw with `complete: false`. A match seen is real; an absence is proof only when `complete`.
+ */
+export async function searchAll<T extends { id: string }>(
+  opts: ListOptions<T>,
+  match: (obj: T) => boolean,
+): Promise<{ found: T[]; complete: boolean }> {
+  const rereads = opts.rereads ?? DEFAULT_REREADS;
+  let result: Pass<T> = { objects: [] };
+  for (let pass = 0; pass <= rereads; pass++) {
+    result = await readPass(opts);
+    if (result.problem === undefined) break;
+  }
+  return { found: result.objects.filter(match), complete: result.problem === undefined };
+}
+
+/** Every distinct object one pass read, and what did not fit together when the pages disagree. */
+interface Pass<T> {
+  objects: T[];
+  problem?: string;
+}
+
+async function readPass<T extends { id: string }>(opts: ListOptions<T>): Promise<Pass<T>> {
   const first = parsePage(await opts.readPage(0, PAGE_LIMIT), 0, opts.path);
   const total = first.total;
   let read = first.objects.length;
@@ -78,19 +97,20 @@ async function readPass<T extends { id: string }>(opts: ListOptions<T>): Promise
   );
 
   const byId = new Map<string, T>();
+  let problem: string | undefined;
   for (const page of [first, ...rest]) {
-    if (page.total !== total) return new Inconsistent(`total_count went from ${total} to ${page.total}`);
-    const expected = Math.min(PAGE_LIMIT, total - page.offset);
-    if (page.objects.length !== expected) {
-      return new Inconsistent(`the page at offset ${page.offset} held ${page.objects.length} objects, expected ${expected}`);
+    const expected = Math.min(PAGE_LIMIT, Math.max(0, total - page.offset));
+    if (page.total !== total) problem ??= `total_count went from ${total} to ${page.total}`;
+    else if (page.objects.length !== expected) {
+      problem ??= `the page at offset ${page.offset} held ${page.objects.length} objects, expected ${expected}`;
     }
     for (const raw of page.objects) {
       const obj = opts.convert(raw);
       if (!byId.has(obj.id)) byId.set(obj.id, obj);
     }
   }
-  if (byId.size !== total) return new Inconsistent(`${total} objects listed but only ${byId.size} distinct ids`);
-  return [...byId.values()];
+  if (problem === undefined && byId.size !== total) problem = `${total} objects listed but only ${byId.size} distinct ids`;
+  return { objects: [...byId.values()], problem };
 }
 
 function parsePage(body: unknown, offset: number, path: string): Page {

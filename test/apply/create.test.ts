@@ -61,6 +61,22 @@ createSafelySuite('an authentication failure of the lookup is passed on as such'
   assert.is(fake.count('create'), 1);
 });
 
+createSafelySuite('a list that kept changing while read: a match is adopted, an absence proves nothing', async () => {
+  const found = new FakeApi();
+  found.listsKeepChanging = true;
+  found.inject({ method: 'create' }, { type: 'lost', performed: true });
+  const out = await createSafely(found, 'uri', 'a', write);
+  assert.is(out.adopted, true);
+  assert.is(found.state.uri.length, 1);
+
+  const absent = new FakeApi();
+  absent.listsKeepChanging = true;
+  absent.inject({ method: 'create' }, { type: 'lost', performed: false });
+  const err = await failureOf(createSafely(absent, 'uri', 'a', write));
+  assert.match((err as Error).message, /the uri list kept changing while it was read\), so it was not created again/);
+  assert.is(absent.count('create'), 1);
+});
+
 createSafelySuite('a single attempt allowed: one loss with nothing found fails', async () => {
   const fake = new FakeApi();
   fake.inject({ method: 'create' }, { type: 'lost', performed: false });

@@ -108,6 +108,14 @@ export class FakeApi implements PlivoApi {
     return this.call('list', kind, null, null, async () => structuredClone(this.state[kind]) as LiveByKind[K][]);
   }
 
+  /** When true, searches report a list that kept changing while read (what they saw is still returned). */
+  listsKeepChanging = false;
+
+  async search<K extends Kind>(kind: K, match: (obj: LiveByKind[K]) => boolean): Promise<{ found: LiveByKind[K][]; complete: boolean }> {
+    const all = await this.list(kind);
+    return { found: all.filter(match), complete: !this.listsKeepChanging };
+  }
+
   async get<K extends Kind>(kind: K, id: string): Promise<LiveByKind[K] | null> {
     return this.call('get', kind, this.identityOf(kind, id), id, async () => {
       const found = this.byId(kind, id);

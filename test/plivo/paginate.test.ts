@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as fc from 'fast-check';
 import { ApiError } from '../../src/plivo/errors.js';
-import { PAGE_LIMIT, listAll } from '../../src/plivo/paginate.js';
+import { PAGE_LIMIT, listAll, searchAll } from '../../src/plivo/paginate.js';
 
 interface Obj {
   id: string;
@@ -191,3 +191,22 @@ list('a malformed object stops the read with its converter error', async () => {
 });
 
 list.run();
+
+const search = suite('searchAll');
+
+search('a quiet list: the matches, complete', async () => {
+  const c = collection(45);
+  const got = await searchAll({ path: 'X/', readPage: c.readPage, convert }, (o) => o.id === 'o44' || o.id === 'o3');
+  assert.equal(got, { found: [{ id: 'o3' }, { id: 'o44' }], complete: true });
+});
+
+search('a list that keeps changing still yields what it saw, marked incomplete, where listAll would give up', async () => {
+  let k = 0;
+  const c = collection(45, (items) => void items.push({ id: `extra${k++}` }));
+  const got = await searchAll({ path: 'X/', readPage: c.readPage, convert, rereads: 2 }, (o) => o.id === 'o30');
+  assert.equal(got, { found: [{ id: 'o30' }], complete: false });
+  const none = await searchAll({ path: 'X/', readPage: c.readPage, convert, rereads: 0 }, (o) => o.id === 'nowhere');
+  assert.equal(none, { found: [], complete: false });
+});
+
+search.run();
