@@ -1,4 +1,5 @@
 import { suite } from 'uvu';
+import { resolve } from 'node:path';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { FIXTURE_FILES } from './fixtures.js';
@@ -6,7 +7,8 @@ import { KINDS, KIND_TRAITS, type TrunkWrite, type UriWrite } from '../../src/mo
 import { ApiError } from '../../src/plivo/errors.js';
 import { RESOURCES, resourceOf } from '../../src/plivo/resources.js';
 
-const SHARED_FIXTURES = '/work/shared/api-docs/fixtures';
+// shared/ stands beside the project's checkout, on developers' machines and in CI alike.
+const SHARED_FIXTURES = resolve('..', 'shared', 'api-docs', 'fixtures');
 const fixture = (name: string): Record<string, unknown> => structuredClone(FIXTURE_FILES[name]);
 
 function throwsApiError(fn: () => unknown, field: string): void {
