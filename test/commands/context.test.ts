@@ -1,4 +1,4 @@
-// What plan and apply share, as far as numbers change it: which kinds are read, and what --prune may name.
+// What plan and apply share: which kinds are read, password hashes topped up, and what --prune may name.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kindsToRead, readLive, resolvePlanOptions, type PlanFlags } from '../../src/commands/context.js';
@@ -36,6 +36,32 @@ live('asks the API for the kinds the manifest needs', async () => {
     ['uri', 'credential', 'ipacl', 'trunk', 'endpoint'],
     ['uri', 'credential', 'ipacl', 'trunk', 'endpoint', 'number'],
   ]);
+});
+
+live('a list without password hashes: one GET for each managed endpoint only, whose hash is then used', async () => {
+  const endpoint = (id: string, username: string) => ({ kind: 'endpoint' as const, id, username, alias: 'a', app_id: null });
+  const listed = { ...emptyLiveState(), endpoint: [endpoint('1', 'alice261123120000'), endpoint('2', 'bob261123120001'), endpoint('3', 'carol261123120002')] };
+  const fetched: string[] = [];
+  const api = {
+    readAll: async () => structuredClone(listed),
+    get: async (_kind: Kind, id: string) => {
+      fetched.push(id);
+      return id === '1' ? { ...endpoint('1', 'alice261123120000'), password_md5: '0123456789abcdef0123456789abcdef' } : endpoint(id, 'x');
+    },
+  } as unknown as PlivoApi;
+  const desired = declaring('endpoint');
+  desired.endpoint = ['alice', 'carol'].map((username) => ({
+    kind: 'endpoint' as const,
+    username,
+    alias: 'a',
+    password: { ref: 'P', value: 'secret' },
+    protect: false,
+  }));
+  const io = { err: () => undefined, stderrIsTTY: false } as unknown as Io;
+  const state = await readLive(api, desired, io);
+  assert.equal(fetched.sort(), ['1', '3']); // bob is not in the manifest: never fetched
+  assert.is(state.endpoint[0].password_md5, '0123456789abcdef0123456789abcdef');
+  assert.is(state.endpoint[2].password_md5, undefined); // the GET had none either: drift stays undetectable
 });
 
 live.run();
