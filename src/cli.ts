@@ -26,6 +26,14 @@ const ENV_HELP = `Environment:
   PLIVO_API_URL      API base (default https://api.plivo.com)
   NO_COLOR           turn colour off; FORCE_COLOR=1 turns it on without a TTY`;
 
+/** What to do next, for errors that do not carry their own hint. */
+const NEXT_STEP: Record<number, string> = {
+  [EXIT.INVALID]: 'Run `plivo-sync --help` for usage.',
+  [EXIT.AUTH]: 'Check PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN (Console → API Keys).',
+  [EXIT.API]: 'Nothing unsafe was done; re-run (with --debug to see each request) once the API answers normally.',
+  [EXIT.REFUSED]: 'Read the reason above, change the manifest or the flags, and plan again.',
+};
+
 function makeIo(argv: Record<string, unknown>, signal: AbortSignal): Io {
   const env = process.env;
   return {
@@ -291,7 +299,7 @@ async function main(): Promise<number> {
     const err = (text: string) => (io ? io.err(text) : process.stderr.write(text));
     if (e instanceof ExitError) {
       err(`error: ${e.message}\n`);
-      if (e.hint) err(`${e.hint}\n`);
+      err(`${e.hint ?? NEXT_STEP[e.exitCode] ?? 'Run `plivo-sync --help` for usage.'}\n`);
       return e.exitCode;
     }
     err(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
