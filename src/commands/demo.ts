@@ -100,14 +100,21 @@ export async function runDemo(opts: { keep?: boolean }, io: Io): Promise<number>
     step(5, 'Export', 'plivo-sync export --out account.yaml', 'Writes the live account as a manifest, for adoption or cloning.');
     const { runExport } = await import('./export.js');
     const exported = 'account.yaml';
-    await runExport({ out: exported }, { ...sub, err: () => undefined });
+    let exportNotes = '';
+    await runExport({ out: exported }, { ...sub, err: (t) => void (exportNotes += t) });
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(exported, 'utf8');
     // Skip the header comments (the schema modeline alone is wider than 80 columns) and show the start.
     const lines = text.split('\n');
     const body = lines.slice(lines.findIndex((l) => l.startsWith('version:')));
     say(body.slice(0, 16).join('\n'));
-    if (body.length > 16) say(`  … ${body.length - 16} more lines, and the variables to set are listed on stderr`);
+    if (body.length > 16) say(`  … ${body.length - 16} more lines`);
+    // export lists the ${VAR}s to set on stderr, indented under its own heading; show them in the tour.
+    const variables = exportNotes.split('\n').filter((l) => /^ {2}[A-Z][A-Z0-9_]*_PASSWORD\b/.test(l));
+    if (variables.length > 0) {
+      say('Passwords cannot be read back, so each is a ${VAR} to set before applying it:');
+      for (const v of variables) say(v);
+    }
     say('');
     say(b('Next'));
     say('  Try your own manifest against a local emulator:');
