@@ -48,6 +48,16 @@ export function resolvePlanOptions(flags: PlanFlags, desired: DesiredState): Pla
       `plivo-sync only routes ${MANIFEST_KEYS[kept]}; prune names the kinds to delete from: ${DELETABLE_KINDS.map((k) => MANIFEST_KEYS[k]).join(', ')}.`,
     );
   }
+  // As for the manifest's own `prune:`, a kind is pruned only when the manifest lists it: pruning a kind it
+  // does not mention would delete every live object of that kind, which must be asked for with `key: []`.
+  const undeclared = prune.filter((k) => !desired.declared.includes(k));
+  if (flags.prune !== undefined && undeclared.length > 0) {
+    const keys = undeclared.map((k) => MANIFEST_KEYS[k]);
+    throw new UsageError(
+      `--prune ${flags.prune}: the manifest has no ${keys.map((k) => `"${k}:"`).join(' or ')} list, so every live one would be deleted`,
+      `List what to keep under ${keys.join(', ')} (write "${keys[0]}: []" to delete them all), or leave ${keys.join(', ')} out of --prune.`,
+    );
+  }
   for (const r of flags.rotate) {
     if (r === 'all') continue;
     const [kind, ...rest] = r.split(':');

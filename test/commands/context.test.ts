@@ -74,6 +74,17 @@ prune('a bare --prune covers every declared kind but numbers', () => {
   assert.equal(resolvePlanOptions(flags({ prune: 'true' }), desired).prune, ['uri', 'trunk']);
 });
 
+prune('--prune naming a kind the manifest does not list is a usage error, as in the manifest', () => {
+  try {
+    resolvePlanOptions(flags({ prune: 'uris,endpoints' }), declaring('uri', 'trunk'));
+    assert.unreachable('pruned a kind the manifest does not list');
+  } catch (e) {
+    assert.instance(e, UsageError);
+    assert.is((e as Error).message, '--prune uris,endpoints: the manifest has no "endpoints:" list, so every live one would be deleted');
+  }
+  assert.equal(resolvePlanOptions(flags({ prune: 'uris' }), declaring('uri', 'trunk')).prune, ['uri']);
+});
+
 prune('--prune naming numbers is a usage error that says why', () => {
   for (const given of ['numbers', 'uris,numbers', 'number']) {
     try {
