@@ -13,7 +13,6 @@ import {
   type DesiredIpacl,
   type DesiredNumber,
   type DesiredState,
-  type DesiredTrunk,
   type DesiredUri,
   type Kind,
   type LiveNumber,
@@ -46,21 +45,8 @@ export function ipacl(name: string, over: Partial<DesiredIpacl> = {}): DesiredIp
   return { kind: 'ipacl', name, ip_addresses: ['203.0.113.10', '198.51.100.0/24'], protect: false, ...over };
 }
 
-export function trunk(name: string, over: Partial<DesiredTrunk> = {}): DesiredTrunk {
-  return {
-    kind: 'trunk',
-    name,
-    trunk_direction: 'inbound',
-    trunk_status: 'enabled',
-    secure: false,
-    primary_uri: null,
-    fallback_uri: null,
-    ipacl: null,
-    credential: null,
-    protect: false,
-    ...over,
-  };
-}
+// A trunk needs no apply-specific defaults: the planner tests' builder serves both.
+export { trunk } from '../plan/builders.js';
 
 export function endpoint(username: string, over: Partial<DesiredEndpoint> = {}): DesiredEndpoint {
   return { kind: 'endpoint', username, alias: `${username}-desk`, password: { ref: 'EP', value: ENDPOINT_PASSWORD }, protect: false, ...over };
