@@ -320,11 +320,13 @@ export function liveIdentity(l: Live): string {
   return l.name !== null && l.name !== '' ? l.name : `${l.kind}-${l.id}`;
 }
 
+const SUFFIXED = new RegExp(`^(.+)([0-9]{${ENDPOINT_SUFFIX_DIGITS}})$`);
+
 /**
  * Drops Plivo's suffix, which is always the last 12 characters and all digits: "alice1" + "261123120000" →
  * "alice1". null when the username is too short or does not end in 12 digits.
  */
 export function stripEndpointSuffix(username: string): string | null {
-  const m = /^(.+)([0-9]{12})$/.exec(username);
+  const m = SUFFIXED.exec(username);
   return m ? m[1] : null;
 }

@@ -1,5 +1,5 @@
 // What plan, apply and export share: a validated manifest, an API connection, the live state, and a plan.
-import { EXIT, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { resolveApiConfig, type ApiConfig, type ApiFlags } from '../config.js';
 import { info, type Io } from '../io.js';
 import { DEFAULT_READ_KINDS, DELETABLE_KINDS, KINDS, KIND_TRAITS, MANIFEST_KEYS, type DesiredState, type Kind, type LiveState } from '../model.js';
@@ -133,8 +133,4 @@ export async function readLive(
 export async function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions): Promise<Plan> {
   const { planChanges } = await import('../plan/index.js');
   return planChanges(desired, live, options);
-}
-
-export function exitForRefusals(plan: Plan): number | null {
-  return plan.refusals.length > 0 ? EXIT.REFUSED : null;
 }
